@@ -1,0 +1,30 @@
+package io.authpipe.core.identity;
+
+import java.util.Objects;
+
+/**
+ * The tenant's own identifier of its end user: opaque to Authpipe, 1 to 256 characters without control
+ * characters.
+ */
+public record UserId(String value) {
+    public static final int MAX_LENGTH = 256;
+
+    public UserId {
+        Objects.requireNonNull(value, "user id");
+        if (value.isEmpty() || value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("user id must be 1 to " + MAX_LENGTH + " characters");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("user id must not contain control characters");
+        }
+    }
+
+    public static UserId of(String value) {
+        return new UserId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,176 @@
+package io.authpipe.mastodon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.authpipe.core.instance.InstanceAddress;
+import io.authpipe.core.secret.Secret;
+import io.authpipe.mastodon.internal.JsonResponse;
+import io.authpipe.mastodon.internal.ProviderCalls;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+
+/**
+ * The Mastodon API calls the broker makes, with outcomes as values. Expected protocol answers (an OAuth error,
+ * a 401, a 429) come back as {@link TokenOutcome}, {@link VerifyOutcome} and friends; only a failure that says
+ * nothing about the request (transport, 5xx, non-JSON) throws {@link InstanceUnavailableException}.
+ * Thread-safe; build one per process.
+ */
+public final class MastodonClient {
+    private final ProviderCalls calls;
+    private final Clock clock;
+
+    public MastodonClient(OkHttpClient http, Clock clock) {
+        this.calls = new ProviderCalls(http);
+        this.clock = clock;
+    }
+
+    /** Reads {@code /.well-known/oauth-authorization-server}; a 404 means a pre-4.3 server. */
+    public ServerInfo discover(InstanceAddress instance) {
+        JsonResponse response = calls.send(instance, get(instance.url("/.well-known/oauth-authorization-server")));
+        if (response.status() == 404) {
+            return ServerInfo.legacy(instance);
+        }
+        JsonNode body = response.requireOk();
+        Set<String> methods = strings(body.path("code_challenge_methods_supported"));
+        Optional<Set<String>> scopes = body.has("scopes_supported")
+                ? Optional.of(strings(body.path("scopes_supported"))) : Optional.empty();
+        ServerInfo legacy = ServerInfo.legacy(instance);
+        return new ServerInfo(instance,
+                body.path("authorization_endpoint").asText(legacy.authorizationEndpoint()),
+                body.path("token_endpoint").asText(legacy.tokenEndpoint()),
+                body.path("revocation_endpoint").asText(legacy.revocationEndpoint()),
+                methods.contains("S256"), scopes);
+    }
+
+    /**
+     * {@code POST /api/v1/apps} with exactly {@code scopes} (Mastodon compares them literally at authorize) and
+     * one redirect URI, as a form so that servers before 4.3 (which take only strings) accept it.
+     */
+    public AppRegistrationOutcome registerApp(InstanceAddress instance, String clientName, String redirectUri,
+                                              List<String> scopes, Optional<String> website) {
+        FormBody.Builder form = new FormBody.Builder()
+                .add("client_name", clientName)
+                .add("redirect_uris", redirectUri)
+                .add("scopes", String.join(" ", scopes));
+        website.ifPresent(w -> form.add("website", w));
+        JsonResponse response = calls.send(instance, post(instance.url("/api/v1/apps"), form.build()));
+        return switch (response.status()) {
+            case 200 -> new AppRegistrationOutcome.Registered(new ClientCredentials(
+                    response.body().path("client_id").asText(),
+                    Secret.of(response.body().path("client_secret").asText())));
+            case 429 -> new AppRegistrationOutcome.Throttled(response.rateLimitReset(clock.instant()));
+            default -> registrationFailure(response);
+        };
+    }
+
+    private AppRegistrationOutcome registrationFailure(JsonResponse response) {
+        if (response.status() >= 400 && response.status() < 500) {
+            return new AppRegistrationOutcome.Rejected(response.status(), response.body().path("error").asText(""));
+        }
+        response.requireOk();
+        throw new IllegalStateException("unreachable");
+    }
+
+    /** Exchanges an authorization code; sends {@code code_verifier} only if a challenge was sent at authorize. */
+    public TokenOutcome exchangeCode(ServerInfo server, ClientCredentials client, String code, String redirectUri,
+                                     Optional<Secret> codeVerifier) {
+        FormBody.Builder form = new FormBody.Builder()
+                .add("grant_type", "authorization_code")
+                .add("code", code)
+                .add("redirect_uri", redirectUri)
+                .add("client_id", client.clientId())
+                .add("client_secret", client.clientSecret().reveal());
+        codeVerifier.ifPresent(v -> form.add("code_verifier", v.reveal()));
+        return token(server, form.build());
+    }
+
+    /** Refreshes a token on servers that issue refresh tokens (Pleroma, Akkoma); stock Mastodon refuses. */
+    public TokenOutcome refresh(ServerInfo server, ClientCredentials client, Secret refreshToken) {
+        return token(server, new FormBody.Builder()
+                .add("grant_type", "refresh_token")
+                .add("refresh_token", refreshToken.reveal())
+                .add("client_id", client.clientId())
+                .add("client_secret", client.clientSecret().reveal())
+                .build());
+    }
+
+    private TokenOutcome token(ServerInfo server, FormBody form) {
+        JsonResponse response = calls.send(server.instance(), post(server.tokenEndpoint(), form));
+        if (response.status() == 200) {
+            return new TokenOutcome.Issued(TokenGrants.parse(response.body(), clock.instant()));
+        }
+        if (response.status() >= 400 && response.status() < 500 && response.body().has("error")) {
+            return new TokenOutcome.Refused(new OAuthError(response.status(),
+                    response.body().path("error").asText(), response.body().path("error_description").asText("")));
+        }
+        response.requireOk();
+        throw new IllegalStateException("unreachable");
+    }
+
+    /** {@code GET /api/v1/accounts/verify_credentials}, in English ({@code lang=en}) for readable logs. */
+    public VerifyOutcome verifyCredentials(InstanceAddress instance, Secret accessToken, String localDomain) {
+        HttpUrl url = HttpUrl.get(instance.url("/api/v1/accounts/verify_credentials")).newBuilder()
+                .addQueryParameter("lang", "en").build();
+        Request request = new Request.Builder().url(url)
+                .header("Authorization", "Bearer " + accessToken.reveal()).build();
+        return VerifyOutcomes.classify(calls.send(instance, request), localDomain, clock.instant());
+    }
+
+    /**
+     * The server's LOCAL_DOMAIN, the domain of its users' handles: {@code domain} of {@code /api/v2/instance},
+     * else {@code uri} of the deprecated {@code /api/v1/instance}, else the API host (MASTODON.md §9).
+     */
+    public String localDomain(InstanceAddress instance) {
+        JsonResponse v2 = calls.send(instance, get(instance.url("/api/v2/instance")));
+        if (v2.status() == 200 && v2.body().hasNonNull("domain")) {
+            return v2.body().path("domain").asText();
+        }
+        JsonResponse v1 = calls.send(instance, get(instance.url("/api/v1/instance")));
+        if (v1.status() == 200 && v1.body().hasNonNull("uri")) {
+            return v1.body().path("uri").asText().replaceFirst("^https?://", "");
+        }
+        return instance.host();
+    }
+
+    /** {@code POST /oauth/revoke} for {@code token}. */
+    public RevokeOutcome revoke(ServerInfo server, ClientCredentials client, Secret token) {
+        FormBody form = new FormBody.Builder()
+                .add("token", token.reveal())
+                .add("client_id", client.clientId())
+                .add("client_secret", client.clientSecret().reveal())
+                .build();
+        JsonResponse response = calls.send(server.instance(), post(server.revocationEndpoint(), form));
+        if (response.status() == 200) {
+            return RevokeOutcome.REVOKED;
+        }
+        if (response.status() == 403 || response.status() == 401) {
+            return RevokeOutcome.REFUSED;
+        }
+        response.requireOk();
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static Request get(String url) {
+        return new Request.Builder().url(url).header("Accept", "application/json").build();
+    }
+
+    private static Request post(String url, FormBody body) {
+        return new Request.Builder().url(url).header("Accept", "application/json").post(body).build();
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText).collect(Collectors.toUnmodifiableSet());
+    }
+
+    static Instant epochSeconds(JsonNode node, Instant fallback) {
+        return node.isNumber() ? Instant.ofEpochSecond(node.asLong()) : fallback;
+    }
+}

@@ -1,0 +1,24 @@
+package io.authpipe.mastodon;
+
+import java.time.Instant;
+
+/**
+ * What {@code GET /api/v1/accounts/verify_credentials} said about a token, classified by status and the
+ * {@code WWW-Authenticate} error code, never by the (localised) text (MASTODON.md §4, §10).
+ */
+public sealed interface VerifyOutcome {
+    /** 200: the token works. */
+    record Verified(MastodonAccount account) implements VerifyOutcome { }
+
+    /** 401 {@code invalid_token}: the credential is dead. */
+    record InvalidToken() implements VerifyOutcome { }
+
+    /** 403: the account is unusable now (suspended, disabled, unconfirmed) or the scopes do not allow the call. */
+    record Forbidden(String serverMessage) implements VerifyOutcome { }
+
+    /** 422: a client-credentials (app) token, not a user token. */
+    record NotAUserToken() implements VerifyOutcome { }
+
+    /** 429: throttled until {@code until}. */
+    record Throttled(Instant until) implements VerifyOutcome { }
+}
