@@ -1,0 +1,92 @@
+package io.authpipe.kafka;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+
+/**
+ * The settings of one instance of an Authpipe Kafka Streams application.
+ *
+ * <p>{@link #toProperties} always uses exactly-once v2 and <em>static membership</em>: the consumer's
+ * {@code group.instance.id} is {@code <applicationId>-<instanceId>} (Streams appends {@code -<thread>}), so an
+ * instance that restarts with the same {@code instanceId} within {@link #SESSION_TIMEOUT} gets its partitions back
+ * without a rebalance. Give every instance of an application its own stable {@code instanceId}; two live instances
+ * sharing one fence each other.
+ *
+ * @param applicationId     the Streams {@code application.id} (consumer group and internal topic prefix)
+ * @param instanceId        stable id of this instance (host name, pod name), unique within the application
+ * @param stateDir          where RocksDB stores live; keep it out of the OS temp directory in production
+ * @param numThreads        stream threads, at least 1
+ * @param commitInterval    how often offsets and transactions commit; also bounds end-to-end latency under EOS
+ * @param applicationServer {@code host:port} advertised for interactive queries, when this instance serves them
+ */
+public record StreamsSettings(String applicationId, String instanceId, Path stateDir, int numThreads,
+                              Duration commitInterval, Optional<String> applicationServer) {
+    /** Consumer session timeout: how long a crashed static member keeps its partitions before a rebalance. */
+    public static final Duration SESSION_TIMEOUT = Duration.ofSeconds(15);
+
+    public StreamsSettings {
+        requireNonBlank(applicationId, "applicationId");
+        requireNonBlank(instanceId, "instanceId");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(applicationServer, "applicationServer");
+        if (numThreads < 1) {
+            throw new IllegalArgumentException("numThreads must be >= 1, got " + numThreads);
+        }
+        if (commitInterval.isNegative() || commitInterval.isZero()) {
+            throw new IllegalArgumentException("commitInterval must be positive, got " + commitInterval);
+        }
+    }
+
+    /** The static-membership id of this instance: {@code <applicationId>-<instanceId>}. */
+    public String groupInstanceId() {
+        return applicationId + "-" + instanceId;
+    }
+
+    /**
+     * The Streams config: Authpipe's defaults ({@code replication.factor=-1}, i.e. the broker default;
+     * {@code topology.optimization=all}; log-and-fail on undeserializable records; the classic group protocol;
+     * a {@link #SESSION_TIMEOUT} consumer session), then the connection's extra client properties (which may
+     * override those defaults), then this instance's identity and guarantees, which nothing overrides. No default
+     * serdes are set: topologies pass serdes explicitly.
+     */
+    public Properties toProperties(KafkaConnection connection) {
+        Properties props = new Properties();
+        props.putAll(connection.layered(defaults(), identity()));
+        return props;
+    }
+
+    private static Map<String, Object> defaults() {
+        return Map.of(
+                StreamsConfig.REPLICATION_FACTOR_CONFIG, -1,
+                StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE,
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class.getName(),
+                StreamsConfig.GROUP_PROTOCOL_CONFIG, "classic",
+                StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) SESSION_TIMEOUT.toMillis());
+    }
+
+    private Map<String, Object> identity() {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        identity.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        identity.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        identity.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numThreads);
+        identity.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        identity.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), groupInstanceId());
+        applicationServer.ifPresent(server -> identity.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
+        return identity;
+    }
+
+    private static void requireNonBlank(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+}
