@@ -1,0 +1,60 @@
+package io.authpipe.sandbox.mastodon;
+
+import java.util.List;
+
+/**
+ * What a Mastodon user or admin can do to credentials outside the OAuth protocol, for tests and demos
+ * ({@code MASTODON.md} §4 "Events and their effect on a user token"). The same actions are served over HTTP under
+ * {@code /_sandbox}. All methods are thread-safe and take effect immediately.
+ *
+ * <p>Unknown usernames raise {@link IllegalArgumentException}; usernames match case-insensitively.
+ */
+public interface SandboxOperator {
+
+    /**
+     * Like "Revoke" in Settings → Authorized apps, for every app: revokes all of the user's tokens (and their
+     * refresh tokens). The API then answers 401 "The access token was revoked".
+     *
+     * @return how many of the user's tokens were not yet revoked (expired ones included) and are now revoked
+     */
+    int revokeTokensOf(String username);
+
+    /**
+     * Revokes one access token (or the token a refresh token belongs to).
+     *
+     * @return {@code false} if the token is unknown or was already revoked
+     */
+    boolean revokeToken(String accessToken);
+
+    /** Admin suspension: tokens stay, but every API call with them answers 403 "Your login is currently disabled". */
+    void suspend(String username);
+
+    /** Lifts a suspension; the old tokens work again. */
+    void unsuspend(String username);
+
+    /**
+     * The user deletes the account. The sandbox skips the transient "login disabled" phase: the account can no
+     * longer sign in and its tokens are deleted, so the API answers 401 "The access token is invalid".
+     */
+    void deleteAccount(String username);
+
+    /**
+     * Makes an access token expired as of now (its refresh token keeps working). Meant for
+     * {@link TokenPolicy#expiring}; stock Mastodon never expires tokens, but the sandbox applies it regardless.
+     *
+     * @throws IllegalArgumentException if the token is unknown
+     */
+    void expireAccessToken(String accessToken);
+
+    /** The user's tokens that are neither revoked nor expired, oldest first. For tests; never log them. */
+    List<String> activeTokensOf(String username);
+
+    /** The number of registered applications. */
+    int appCount();
+
+    /** Every registered app's {@code client_secret}: lets tests prove a client never stores or logs one. */
+    List<String> clientSecrets();
+
+    /** Every {@code code_verifier} the token endpoint received: lets tests prove a client never stores one. */
+    List<String> receivedCodeVerifiers();
+}

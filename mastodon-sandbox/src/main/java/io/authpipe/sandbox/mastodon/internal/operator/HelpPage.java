@@ -1,0 +1,52 @@
+package io.authpipe.sandbox.mastodon.internal.operator;
+
+import io.authpipe.sandbox.mastodon.SandboxUser;
+import io.authpipe.sandbox.mastodon.internal.state.SandboxState;
+import io.authpipe.sandbox.mastodon.internal.web.Html;
+import io.javalin.http.Context;
+
+/** {@code GET /_sandbox}: who can sign in and which endpoints exist. Shows passwords: this is a test double. */
+public final class HelpPage {
+
+    private static final String ENDPOINTS = """
+            <h2>Operator endpoints (JSON, loopback only)</h2>
+            <ul>
+            <li><code>GET /_sandbox/accounts</code> usernames, states, token counts</li>
+            <li><code>POST /_sandbox/accounts/{username}/revoke-tokens</code></li>
+            <li><code>POST /_sandbox/accounts/{username}/suspend</code></li>
+            <li><code>POST /_sandbox/accounts/{username}/unsuspend</code></li>
+            <li><code>POST /_sandbox/accounts/{username}/delete</code></li>
+            <li><code>POST /_sandbox/tokens/revoke</code> body <code>{"token":"..."}</code></li>
+            </ul>
+            <h2>Mastodon endpoints</h2>
+            <ul>
+            <li><code>POST /api/v1/apps</code>, <code>GET /oauth/authorize</code>, <code>POST /oauth/token</code>,
+            <code>POST /oauth/revoke</code></li>
+            <li><code>GET /api/v1/accounts/verify_credentials</code>, <code>GET /api/v1/apps/verify_credentials</code></li>
+            <li><code>GET /.well-known/oauth-authorization-server</code>, <code>GET /.well-known/nodeinfo</code>,
+            <code>GET /api/v2/instance</code></li>
+            </ul>
+            """;
+
+    private final SandboxState state;
+
+    /** Describes {@code state}. */
+    public HelpPage(SandboxState state) {
+        this.state = state;
+    }
+
+    /** Renders the page. */
+    public void show(Context ctx) {
+        StringBuilder users = new StringBuilder("<h2>Users</h2>\n<table>\n<tr><th>username</th><th>e-mail</th>"
+                + "<th>password</th><th>locale</th></tr>\n");
+        for (SandboxUser user : state.config().users()) {
+            users.append("<tr><td>").append(Html.escape(user.username())).append("</td><td>")
+                    .append(Html.escape(user.email())).append("</td><td>").append(Html.escape(user.password()))
+                    .append("</td><td>").append(Html.escape(user.locale())).append("</td></tr>\n");
+        }
+        users.append("</table>\n");
+        Html.send(ctx, 200, Html.page("Mastodon sandbox", "<h1>Mastodon " + state.version().versionString()
+                + " sandbox</h1>\n<p>Web address " + Html.escape(state.baseUrl()) + ", LOCAL_DOMAIN "
+                + Html.escape(state.config().localDomain()) + "</p>\n" + users + ENDPOINTS));
+    }
+}

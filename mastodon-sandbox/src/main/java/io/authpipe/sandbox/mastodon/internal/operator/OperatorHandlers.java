@@ -1,0 +1,117 @@
+package io.authpipe.sandbox.mastodon.internal.operator;
+
+import io.authpipe.sandbox.mastodon.internal.state.Account;
+import io.authpipe.sandbox.mastodon.internal.state.AccountStatus;
+import io.authpipe.sandbox.mastodon.internal.state.SandboxState;
+import io.authpipe.sandbox.mastodon.internal.web.Json;
+import io.authpipe.sandbox.mastodon.internal.web.JsonObject;
+import io.authpipe.sandbox.mastodon.internal.web.Params;
+import io.javalin.http.Context;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The operator endpoints under {@code /_sandbox} (JSON in and out, no auth, loopback clients only). They mirror
+ * {@link OperatorActions}; responses carry usernames and counts, never token values.
+ */
+public final class OperatorHandlers {
+
+    private final SandboxState state;
+    private final OperatorActions actions;
+
+    /** Serves {@code actions} over HTTP. */
+    public OperatorHandlers(SandboxState state, OperatorActions actions) {
+        this.state = state;
+        this.actions = actions;
+    }
+
+    /** Before-handler: refuses non-loopback clients with 403. */
+    public void requireLoopback(Context ctx) {
+        if (!isLoopback(ctx.ip())) {
+            Json.error(ctx, 403, "The sandbox operator endpoints only answer loopback clients");
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /** {@code POST /_sandbox/accounts/{username}/revoke-tokens} → {@code {"username","revoked":n}}. */
+    public void revokeTokens(Context ctx) {
+        onUser(ctx, name -> result(name).with("revoked", actions.revokeTokensOf(name)));
+    }
+
+    /** {@code POST /_sandbox/accounts/{username}/suspend}. */
+    public void suspend(Context ctx) {
+        onUser(ctx, name -> {
+            actions.suspend(name);
+            return result(name).with("suspended", true);
+        });
+    }
+
+    /** {@code POST /_sandbox/accounts/{username}/unsuspend}. */
+    public void unsuspend(Context ctx) {
+        onUser(ctx, name -> {
+            actions.unsuspend(name);
+            return result(name).with("suspended", false);
+        });
+    }
+
+    /** {@code POST /_sandbox/accounts/{username}/delete}. */
+    public void delete(Context ctx) {
+        onUser(ctx, name -> {
+            actions.deleteAccount(name);
+            return result(name).with("deleted", true);
+        });
+    }
+
+    /** {@code POST /_sandbox/tokens/revoke} with {@code {"token":"…"}}. */
+    public void revokeToken(Context ctx) {
+        String token = Params.of(ctx).string("token");
+        if (token == null || token.isBlank()) {
+            Json.error(ctx, 400, "token is required");
+            return;
+        }
+        Json.send(ctx, 200, Map.of("revoked", actions.revokeToken(token)));
+    }
+
+    /** {@code GET /_sandbox/accounts}. */
+    public void accounts(Context ctx) {
+        List<Map<String, Object>> accounts = state.accounts().all().stream().map(this::describe).toList();
+        Json.send(ctx, 200, JsonObject.create().with("apps", actions.appCount()).with("accounts", accounts).toMap());
+    }
+
+    private Map<String, Object> describe(Account account) {
+        return JsonObject.create()
+                .with("id", String.valueOf(account.id()))
+                .with("username", account.username())
+                .with("email", account.user().email())
+                .with("locale", account.user().locale())
+                .with("suspended", account.status() == AccountStatus.SUSPENDED)
+                .with("deleted", account.status() == AccountStatus.DELETED)
+                .with("active_tokens", state.tokens().activeTokensOf(account.id(), state.now()).size())
+                .toMap();
+    }
+
+    private void onUser(Context ctx, Function<String, JsonObject> action) {
+        Optional<Account> account = state.accounts().byUsername(ctx.pathParam("username"));
+        if (account.isEmpty()) {
+            Json.error(ctx, 404, "Record not found");
+            return;
+        }
+        Json.send(ctx, 200, action.apply(account.get().username()).toMap());
+    }
+
+    private static JsonObject result(String username) {
+        return JsonObject.create().with("username", username);
+    }
+
+    private static boolean isLoopback(String ip) {
+        try {
+            return InetAddress.getByName(ip).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
