@@ -43,9 +43,9 @@ public final class MastodonClient {
                 ? Optional.of(strings(body.path("scopes_supported"))) : Optional.empty();
         ServerInfo legacy = ServerInfo.legacy(instance);
         return new ServerInfo(instance,
-                body.path("authorization_endpoint").asText(legacy.authorizationEndpoint()),
-                body.path("token_endpoint").asText(legacy.tokenEndpoint()),
-                body.path("revocation_endpoint").asText(legacy.revocationEndpoint()),
+                sameOrigin(instance, body.path("authorization_endpoint"), legacy.authorizationEndpoint()),
+                sameOrigin(instance, body.path("token_endpoint"), legacy.tokenEndpoint()),
+                sameOrigin(instance, body.path("revocation_endpoint"), legacy.revocationEndpoint()),
                 methods.contains("S256"), scopes);
     }
 
@@ -168,6 +168,15 @@ public final class MastodonClient {
     private static Set<String> strings(JsonNode array) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false)
                 .map(JsonNode::asText).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * An endpoint from the metadata document, kept only if it is on the instance's own origin: Mastodon serves every
+     * endpoint from its WEB_DOMAIN, and a document pointing elsewhere must not receive client secrets or codes.
+     */
+    private static String sameOrigin(InstanceAddress instance, JsonNode endpoint, String fallback) {
+        String url = endpoint.asText("");
+        return url.startsWith(instance.origin() + "/") ? url : fallback;
     }
 
     static Instant epochSeconds(JsonNode node, Instant fallback) {

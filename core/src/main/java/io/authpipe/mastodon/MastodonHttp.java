@@ -11,13 +11,15 @@ public final class MastodonHttp {
     }
 
     /**
-     * A client that resolves hosts through {@link GuardedDns}, never follows redirects (Mastodon answers plain
-     * http with a 301 that a client would replay as GET), sends a descriptive {@code User-Agent} (some
-     * Cloudflare-fronted instances block requests without one) and has explicit timeouts.
+     * A client that resolves hosts through {@link GuardedDns} (IP-literal hosts included), never follows
+     * redirects (Mastodon answers plain http with a 301 that a client would replay as GET), sends a descriptive
+     * {@code User-Agent} (some Cloudflare-fronted instances block requests without one) and has explicit timeouts.
      */
     public static OkHttpClient client(InstancePolicy policy, String userAgent, Duration timeout) {
+        GuardedDns dns = new GuardedDns(policy);
         return new OkHttpClient.Builder()
-                .dns(new GuardedDns(policy))
+                .dns(dns)
+                .addInterceptor(dns.ipLiteralGuard())
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(timeout)

@@ -25,6 +25,20 @@ public final class EnvReader {
         return new EnvReader(System.getenv());
     }
 
+    /** This reader with {@code overrides} replacing its values. */
+    public EnvReader with(Map<String, String> overrides) {
+        Map<String, String> merged = new java.util.HashMap<>(env);
+        merged.putAll(overrides);
+        return new EnvReader(merged);
+    }
+
+    /** This reader with {@code defaults} for the variables it does not set. */
+    public EnvReader withDefaults(Map<String, String> defaults) {
+        Map<String, String> merged = new java.util.HashMap<>(defaults);
+        merged.putAll(env);
+        return new EnvReader(merged);
+    }
+
     public Optional<String> optional(String name) {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
@@ -43,7 +57,11 @@ public final class EnvReader {
 
     /** Accepts {@code 250ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT30S}). */
     public Duration duration(String name, Duration defaultValue) {
-        return optional(name).map(v -> parseDuration(name, v)).orElse(defaultValue);
+        Duration value = optional(name).map(v -> parseDuration(name, v)).orElse(defaultValue);
+        if (value.isNegative()) {
+            throw new ConfigException(name + " must not be negative, was " + value);
+        }
+        return value;
     }
 
     /** Comma-separated; blanks dropped. */
@@ -93,7 +111,8 @@ public final class EnvReader {
                 case 'd' -> Duration.ofDays(amount);
                 default -> throw new NumberFormatException();
             };
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException
+                 | ArithmeticException e) { // ArithmeticException: too large for a Duration, e.g. 999999999999999d
             throw new ConfigException(name + " must be a duration such as 30s, 10m or PT30S, was '" + value + "'");
         }
     }

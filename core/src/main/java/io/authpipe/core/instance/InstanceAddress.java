@@ -62,6 +62,8 @@ public record InstanceAddress(String scheme, String host, int port) {
                 throw new InvalidInstanceException("instance has no host");
             }
             return uri;
+        } catch (InvalidInstanceException e) {
+            throw e;
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new InvalidInstanceException("instance is not a valid server name");
         }

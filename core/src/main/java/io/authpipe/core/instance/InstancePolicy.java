@@ -23,9 +23,18 @@ public final class InstancePolicy {
     private final HostResolver resolver;
 
     public InstancePolicy(Collection<String> allowList, HostResolver resolver) {
-        this.allowList = allowList.stream().map(e -> e.strip().toLowerCase(Locale.ROOT))
-                .filter(e -> !e.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.allowList = allowList.stream().map(String::strip).filter(e -> !e.isEmpty())
+                .map(InstancePolicy::normaliseEntry).collect(Collectors.toUnmodifiableSet());
         this.resolver = resolver;
+    }
+
+    /** An entry in the form instances are keyed by: {@code https://Host:443/} and {@code host} both become {@code host}. */
+    private static String normaliseEntry(String entry) {
+        try {
+            return InstanceAddress.parse(entry).authority();
+        } catch (InvalidInstanceException e) {
+            return entry.toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Public https instances only; nothing allow-listed. */
