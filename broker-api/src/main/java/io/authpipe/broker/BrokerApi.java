@@ -1,0 +1,172 @@
+package io.authpipe.broker;
+
+import io.authpipe.broker.config.BrokerConfig;
+import io.authpipe.broker.connection.ConnectionStore;
+import io.authpipe.broker.connection.ConnectionWriter;
+import io.authpipe.broker.connection.CredentialReader;
+import io.authpipe.broker.connection.DisconnectService;
+import io.authpipe.broker.flow.AppRegistry;
+import io.authpipe.broker.flow.CallbackService;
+import io.authpipe.broker.flow.CallbackUrls;
+import io.authpipe.broker.flow.ConnectRequestTopology;
+import io.authpipe.broker.flow.ConnectService;
+import io.authpipe.broker.flow.PendingAuthorizations;
+import io.authpipe.broker.flow.RegistrationThrottle;
+import io.authpipe.broker.flow.ServerDirectory;
+import io.authpipe.broker.http.HttpApi;
+import io.authpipe.broker.kafka.EventSerdes;
+import io.authpipe.broker.kafka.PipelineTopics;
+import io.authpipe.broker.kafka.Publisher;
+import io.authpipe.broker.routing.Ownership;
+import io.authpipe.broker.routing.StoreRouter;
+import io.authpipe.broker.tenant.TenantRecords;
+import io.authpipe.broker.tenant.TenantRegistry;
+import io.authpipe.broker.vault.VaultTopology;
+import io.authpipe.core.instance.InstancePolicy;
+import io.authpipe.events.AppRegistration;
+import io.authpipe.events.PendingAuthorization;
+import io.authpipe.events.Tenant;
+import io.authpipe.kafka.KafkaConnection;
+import io.authpipe.kafka.StreamsRunner;
+import io.authpipe.kafka.StreamsSettings;
+import io.authpipe.kafka.TopicAdmin;
+import io.authpipe.mastodon.MastodonClient;
+import io.authpipe.mastodon.MastodonHttp;
+import io.authpipe.schemas.SchemaRegistry;
+import io.authpipe.topics.Topics;
+import io.authpipe.vault.Vault;
+import io.authpipe.vault.kms.LocalKeyFileKms;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One broker-api process: the vault topology and its stores, the connect-request topology, the OAuth flow and the
+ * HTTP API, wired explicitly. {@link #start} returns when the Streams applications are RUNNING and the HTTP API
+ * serves.
+ */
+public final class BrokerApi implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerApi.class);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+    private final KafkaStreams vaultStreams;
+    private final KafkaStreams connectStreams;
+    private final HttpApi http;
+    private final Publisher publisher;
+    private final TenantRegistry tenants;
+    private final URI publicUrl;
+
+    private BrokerApi(KafkaStreams vaultStreams, KafkaStreams connectStreams, HttpApi http, Publisher publisher,
+                      TenantRegistry tenants, URI publicUrl) {
+        this.vaultStreams = vaultStreams;
+        this.connectStreams = connectStreams;
+        this.http = http;
+        this.publisher = publisher;
+        this.tenants = tenants;
+        this.publicUrl = publicUrl;
+    }
+
+    public static BrokerApi start(BrokerConfig config, Clock clock) {
+        int port = config.httpPort() == 0 ? Ports.free() : config.httpPort();
+        URI publicUrl = config.publicUrl().orElse(URI.create("http://" + config.httpHost() + ':' + port));
+        HostInfo self = config.advertisedUrl().map(u -> new HostInfo(u.getHost(), u.getPort()))
+                .orElse(new HostInfo(config.httpHost(), port));
+        KafkaConnection kafka = KafkaConnection.of(config.kafkaBootstrap());
+        TopicAdmin.ensureTopics(kafka.adminConfig(), PipelineTopics.specs(config.partitions(), config.replicationFactor()),
+                Duration.ofSeconds(60));
+
+        Vault vault = new Vault(LocalKeyFileKms.openOrCreate(config.keyFile()), clock);
+        EventSerdes serdes = new EventSerdes(config.schemaRegistryUrl()
+                .map(u -> SchemaRegistry.confluent(URI.create(u))).orElse(SchemaRegistry.none()));
+        Publisher publisher = new Publisher(kafka.producerConfig("authpipe-broker-api-" + config.instanceId()), serdes);
+
+        Properties vaultProps = streamsProperties(config, kafka, config.applicationId(), "vault", Optional.of(self));
+        KafkaStreams vaultStreams = new KafkaStreams(VaultTopology.build(serdes, vaultProps), vaultProps);
+        StoreRouter router = new StoreRouter(vaultStreams, self);
+
+        MastodonClient mastodon = new MastodonClient(MastodonHttp.client(InstancePolicy.allowing(
+                config.instanceAllowList()), config.userAgent(), Duration.ofSeconds(10)), clock);
+        ServerDirectory servers = new ServerDirectory(mastodon, clock);
+        TenantRegistry tenants = new TenantRegistry(id -> BrokerApi.<Tenant>lookup(router, VaultTopology.TENANTS_STORE,
+                id.value()).map(TenantRecords::fromAvro), publisher, vault, clock);
+        AppRegistry apps = new AppRegistry(ref -> BrokerApi.<AppRegistration>lookup(router,
+                VaultTopology.APP_REGISTRATIONS_STORE, ref.value()), mastodon, vault, publisher,
+                new RegistrationThrottle(config.registrationLimit(), config.registrationWindow()), clock);
+        PendingAuthorizations flows = new PendingAuthorizations(
+                hash -> BrokerApi.<PendingAuthorization>lookup(router, VaultTopology.AUTHORIZATIONS_STORE, hash),
+                hash -> router.ownerOf(VaultTopology.AUTHORIZATIONS_STORE, hash) instanceof Ownership.Local, publisher);
+        ConnectionStore connections = new ConnectionStore(router);
+        ConnectionWriter writer = new ConnectionWriter(publisher, vault, connections, clock);
+        CredentialReader reader = new CredentialReader(vault);
+        ConnectService connect = new ConnectService(InstancePolicy.allowing(config.instanceAllowList()), servers, apps,
+                flows, vault, new CallbackUrls(publicUrl), config.flowTtl(), clock);
+        CallbackService callback = new CallbackService(tenants, flows, apps, servers, mastodon, writer, vault, clock);
+        DisconnectService disconnects = new DisconnectService(reader, apps, servers, mastodon, writer);
+
+        StreamsRunner.startAndAwaitRunning(vaultStreams, STARTUP_TIMEOUT);
+        Properties connectProps = streamsProperties(config, kafka,
+                config.applicationId() + ConnectRequestTopology.APPLICATION_SUFFIX, "connect", Optional.empty());
+        KafkaStreams connectStreams = StreamsRunner.startAndAwaitRunning(
+                ConnectRequestTopology.build(serdes, tenants, connect, clock), connectProps, STARTUP_TIMEOUT);
+        HttpApi http = new HttpApi(new HttpApi.Services(tenants, connect, callback, connections, reader, disconnects,
+                router, config.adminToken(), clock)).start(config.httpHost(), port);
+        LOG.info("broker-api ready url={} instance={}", publicUrl, config.instanceId());
+        return new BrokerApi(vaultStreams, connectStreams, http, publisher, tenants, publicUrl);
+    }
+
+    private static Properties streamsProperties(BrokerConfig config, KafkaConnection kafka, String applicationId,
+                                                String stateSubdir, Optional<HostInfo> server) {
+        Properties props = new StreamsSettings(applicationId, config.instanceId(),
+                config.stateDir().resolve(stateSubdir), 1, Duration.ofMillis(100),
+                server.map(h -> h.host() + ':' + h.port())).toProperties(kafka);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
+        return props;
+    }
+
+    private static <V> Optional<V> lookup(StoreRouter router, String store, String key) {
+        return router.<V>local(store).map((ReadOnlyKeyValueStore<String, V> s) -> s.get(key));
+    }
+
+    /** The base URL browsers and instances reach this API at. */
+    public URI publicUrl() {
+        return publicUrl;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public TenantRegistry tenants() {
+        return tenants;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        connectStreams.close(Duration.ofSeconds(10));
+        vaultStreams.close(Duration.ofSeconds(10));
+        publisher.close();
+    }
+
+    /** Picks a free port when the configuration asks for any (0): Streams must advertise the port before it binds. */
+    private static final class Ports {
+        static int free() {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("no free port", e);
+            }
+        }
+    }
+}

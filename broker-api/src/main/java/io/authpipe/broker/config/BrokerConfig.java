@@ -1,0 +1,102 @@
+package io.authpipe.broker.config;
+
+import io.authpipe.core.config.ConfigException;
+import io.authpipe.core.config.EnvReader;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Settings of one broker-api process, read once from the environment and validated. See the README's
+ * configuration table for every variable.
+ *
+ * @param httpHost            interface the HTTP API binds to
+ * @param httpPort            HTTP API port (0 picks a free one)
+ * @param publicUrl           base URL browsers and Mastodon servers reach this API at; the OAuth callback hangs
+ *                            under it. Empty means "the bound address" (resolved at start-up)
+ * @param advertisedUrl       base URL other broker-api instances reach this one at, for routed queries
+ * @param kafkaBootstrap      Kafka bootstrap servers
+ * @param schemaRegistryUrl   Confluent-compatible registry; empty for the embedded default (no registry)
+ * @param applicationId       Kafka Streams application id (consumer group, internal topic prefix)
+ * @param instanceId          stable id of this instance (static group membership, state directory)
+ * @param stateDir            Kafka Streams state directory
+ * @param keyFile             local key-encryption key file (created on first start, 0600)
+ * @param instanceAllowList   hosts or host:port that may be private or plain http (the sandbox)
+ * @param adminToken          bearer token of the admin API; empty disables it
+ * @param partitions          partition count of the topics created at start-up
+ * @param replicationFactor   replication factor of those topics (-1: the broker default)
+ * @param flowTtl             lifetime of an OAuth state (Mastodon codes live 10 minutes)
+ * @param registrationLimit   app registrations per instance per window (Mastodon: 5 per 10 minutes per IP)
+ * @param registrationWindow  that window
+ * @param userAgent           User-Agent sent to instances
+ */
+public record BrokerConfig(
+        String httpHost,
+        int httpPort,
+        Optional<URI> publicUrl,
+        Optional<URI> advertisedUrl,
+        String kafkaBootstrap,
+        Optional<String> schemaRegistryUrl,
+        String applicationId,
+        String instanceId,
+        Path stateDir,
+        Path keyFile,
+        List<String> instanceAllowList,
+        Optional<String> adminToken,
+        int partitions,
+        short replicationFactor,
+        Duration flowTtl,
+        int registrationLimit,
+        Duration registrationWindow,
+        String userAgent) {
+
+    public static BrokerConfig fromEnv(EnvReader env) {
+        String bootstrap = env.optional("KAFKA_BOOTSTRAP_SERVERS")
+                .orElseThrow(() -> new ConfigException("KAFKA_BOOTSTRAP_SERVERS is required (host:port,...)"));
+        return defaults(bootstrap, env);
+    }
+
+    /** Every setting from {@code env}, with {@code kafkaBootstrap} given (the launcher's embedded broker). */
+    public static BrokerConfig defaults(String kafkaBootstrap, EnvReader env) {
+        return new BrokerConfig(
+                env.string("AUTHPIPE_HTTP_HOST", "127.0.0.1"),
+                env.integer("AUTHPIPE_HTTP_PORT", 8080, 0, 65535),
+                env.optional("AUTHPIPE_PUBLIC_URL").map(v -> url("AUTHPIPE_PUBLIC_URL", v)),
+                env.optional("AUTHPIPE_ADVERTISED_URL").map(v -> url("AUTHPIPE_ADVERTISED_URL", v)),
+                kafkaBootstrap,
+                env.optional("SCHEMA_REGISTRY_URL"),
+                env.string("AUTHPIPE_APPLICATION_ID", "authpipe-broker-api"),
+                env.string("AUTHPIPE_INSTANCE_ID", "broker-1"),
+                env.path("AUTHPIPE_STATE_DIR", Path.of(".authpipe", "state")),
+                env.path("AUTHPIPE_KEY_FILE", Path.of(".authpipe", "master.key")),
+                env.list("AUTHPIPE_INSTANCE_ALLOWLIST", List.of()),
+                env.optional("AUTHPIPE_ADMIN_TOKEN"),
+                env.integer("AUTHPIPE_TOPIC_PARTITIONS", 6, 1, 1000),
+                (short) env.integer("AUTHPIPE_TOPIC_REPLICATION", -1, -1, 16),
+                env.duration("AUTHPIPE_FLOW_TTL", Duration.ofMinutes(10)),
+                env.integer("AUTHPIPE_APP_REGISTRATIONS_PER_WINDOW", 5, 1, 1000),
+                env.duration("AUTHPIPE_APP_REGISTRATION_WINDOW", Duration.ofMinutes(10)),
+                env.string("AUTHPIPE_USER_AGENT", "Authpipe/0.1 (+https://github.com/authpipe/authpipe)"));
+    }
+
+    private static URI url(String name, String value) {
+        try {
+            URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(name + " must be an absolute URL such as https://authpipe.example.com");
+        }
+    }
+
+    public BrokerConfig withHttpPort(int port) {
+        return new BrokerConfig(httpHost, port, publicUrl, advertisedUrl, kafkaBootstrap, schemaRegistryUrl,
+                applicationId, instanceId,
+                stateDir, keyFile, instanceAllowList, adminToken, partitions, replicationFactor, flowTtl,
+                registrationLimit, registrationWindow, userAgent);
+    }
+}

@@ -1,0 +1,99 @@
+package io.authpipe.broker.connection;
+
+import io.authpipe.broker.kafka.Awaiting;
+import io.authpipe.broker.kafka.Publisher;
+import io.authpipe.broker.kafka.SealedBytes;
+import io.authpipe.broker.tenant.Tenant;
+import io.authpipe.core.identity.ConnectionKey;
+import io.authpipe.events.AccountInfo;
+import io.authpipe.events.ConnectionDisconnected;
+import io.authpipe.events.ConnectionEstablished;
+import io.authpipe.events.ConnectionEvent;
+import io.authpipe.events.ConnectionRef;
+import io.authpipe.events.PendingAuthorization;
+import io.authpipe.events.ProviderRevocation;
+import io.authpipe.events.RevocationReason;
+import io.authpipe.events.StoredCredential;
+import io.authpipe.mastodon.MastodonAccount;
+import io.authpipe.mastodon.TokenGrant;
+import io.authpipe.topics.Topics;
+import io.authpipe.vault.Purpose;
+import io.authpipe.vault.SecretBinding;
+import io.authpipe.vault.Vault;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Publishes connection events to {@code authpipe.connection-events}, the vault's input, with every secret sealed
+ * by the tenant's data key. When this instance owns the connection it returns once the vault applied the event,
+ * so the caller's next {@code getCredential} sees it.
+ */
+public final class ConnectionWriter {
+    private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Publisher publisher;
+    private final Vault vault;
+    private final ConnectionStore store;
+    private final Clock clock;
+
+    public ConnectionWriter(Publisher publisher, Vault vault, ConnectionStore store, Clock clock) {
+        this.publisher = publisher;
+        this.vault = vault;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public void established(Tenant tenant, ConnectionKey key, PendingAuthorization flow, TokenGrant grant,
+                            MastodonAccount account) {
+        ConnectionEstablished payload = ConnectionEstablished.newBuilder()
+                .setInstance(flow.getInstance())
+                .setAppRef(flow.getAppRef())
+                .setAccessToken(SealedBytes.wrap(vault.encrypt(tenant.keys(),
+                        SecretBinding.forConnection(key, Purpose.ACCESS_TOKEN), grant.accessToken())))
+                .setRefreshToken(grant.refreshToken().map(r -> SealedBytes.wrap(vault.encrypt(tenant.keys(),
+                        SecretBinding.forConnection(key, Purpose.REFRESH_TOKEN), r))).orElse(null))
+                .setTokenType(grant.tokenType())
+                .setScopes(grant.scopes().isEmpty() ? flow.getScopes() : grant.scopes())
+                .setExpiresAt(grant.expiresAt().orElse(null))
+                .setTokenCreatedAt(grant.createdAt())
+                .setAccount(new AccountInfo(account.id(), account.username(), account.acct(), account.url(),
+                        account.uri(), account.displayName()))
+                .build();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // Avro timestamp-millis precision
+        publish(key, null, payload, now);
+        awaitApplied(key, c -> !c.getConnectedAt().isBefore(now));
+    }
+
+    /** Publishes the disconnect; returns the version the vault gave the revoked connection, if seen in time. */
+    public Optional<Long> disconnected(ConnectionKey key, long baseVersion, ProviderRevocation providerRevocation) {
+        publish(key, baseVersion, new ConnectionDisconnected(RevocationReason.DISCONNECTED_BY_TENANT,
+                providerRevocation), clock.instant());
+        return awaitApplied(key, c -> c.getVersion() > baseVersion).map(StoredCredential::getVersion);
+    }
+
+    private void publish(ConnectionKey key, Long baseVersion, Object payload, Instant now) {
+        publisher.publish(Topics.CONNECTION_EVENTS, key.asKafkaKey(), ConnectionEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setConnection(ref(key))
+                .setOccurredAt(now)
+                .setBaseVersion(baseVersion)
+                .setPayload(payload)
+                .build());
+    }
+
+    private Optional<StoredCredential> awaitApplied(ConnectionKey key, Predicate<StoredCredential> applied) {
+        if (!store.ownedHere(key)) {
+            return Optional.empty();
+        }
+        return Awaiting.value(() -> store.local(key).filter(applied), APPLY_TIMEOUT);
+    }
+
+    static ConnectionRef ref(ConnectionKey key) {
+        return new ConnectionRef(key.tenant().value(), key.provider().value(), key.user().value());
+    }
+}

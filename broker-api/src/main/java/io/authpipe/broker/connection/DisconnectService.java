@@ -1,0 +1,85 @@
+package io.authpipe.broker.connection;
+
+import io.authpipe.broker.flow.AppRef;
+import io.authpipe.broker.flow.AppRegistry;
+import io.authpipe.broker.flow.ServerDirectory;
+import io.authpipe.broker.tenant.Tenant;
+import io.authpipe.core.identity.ConnectionKey;
+import io.authpipe.core.instance.InstanceAddress;
+import io.authpipe.events.ConnectionStatus;
+import io.authpipe.events.ProviderRevocation;
+import io.authpipe.events.StoredCredential;
+import io.authpipe.mastodon.ClientCredentials;
+import io.authpipe.mastodon.InstanceUnavailableException;
+import io.authpipe.mastodon.MastodonClient;
+import io.authpipe.mastodon.RevokeOutcome;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Disconnects a connection: revokes the token at the provider, then publishes {@code ConnectionDisconnected}, which
+ * the vault turns into a revocation (secrets dropped, {@code revocations} event). Runs on the owning instance.
+ *
+ * <p>Mastodon returns the same token for the same app, user and scopes ({@code reuse_access_token}, MASTODON.md §3),
+ * so two connections of a tenant can share one token. Revoking it at the provider would silently kill the other;
+ * when another active connection holds the same account through the same app, the provider revocation is skipped.
+ */
+public final class DisconnectService {
+    private static final Logger LOG = LoggerFactory.getLogger(DisconnectService.class);
+
+    private final CredentialReader reader;
+    private final AppRegistry apps;
+    private final ServerDirectory servers;
+    private final MastodonClient mastodon;
+    private final ConnectionWriter writer;
+
+    public DisconnectService(CredentialReader reader, AppRegistry apps, ServerDirectory servers,
+                             MastodonClient mastodon, ConnectionWriter writer) {
+        this.reader = reader;
+        this.apps = apps;
+        this.servers = servers;
+        this.mastodon = mastodon;
+        this.writer = writer;
+    }
+
+    /**
+     * @param siblings the tenant's other connections (from every instance), to detect a shared token
+     * @return what happened at the provider
+     */
+    public ProviderRevocation disconnect(Tenant tenant, ConnectionKey key, StoredCredential stored,
+                                         List<StoredCredential> siblings) {
+        if (stored.getStatus() == ConnectionStatus.REVOKED) {
+            return ProviderRevocation.NOT_ATTEMPTED;
+        }
+        ProviderRevocation atProvider = sharesToken(stored, siblings)
+                ? ProviderRevocation.SKIPPED_SHARED_TOKEN
+                : revokeAtProvider(tenant, key, stored);
+        writer.disconnected(key, stored.getVersion(), atProvider);
+        return atProvider;
+    }
+
+    private static boolean sharesToken(StoredCredential stored, List<StoredCredential> siblings) {
+        return siblings.stream().anyMatch(other -> other.getStatus() == ConnectionStatus.ACTIVE
+                && !other.getConnection().equals(stored.getConnection())
+                && other.getAppRef().equals(stored.getAppRef())
+                && other.getAccount().getId().equals(stored.getAccount().getId())
+                && new java.util.HashSet<>(other.getScopes()).equals(new java.util.HashSet<>(stored.getScopes())));
+    }
+
+    private ProviderRevocation revokeAtProvider(Tenant tenant, ConnectionKey key, StoredCredential stored) {
+        Optional<ClientCredentials> client = apps.credentials(tenant, new AppRef(stored.getAppRef()));
+        if (client.isEmpty() || !(reader.read(tenant, key, stored) instanceof CredentialRead.Usable usable)) {
+            return ProviderRevocation.NOT_ATTEMPTED;
+        }
+        try {
+            InstanceAddress instance = InstanceAddress.parse(stored.getInstance());
+            RevokeOutcome outcome = mastodon.revoke(servers.lookup(instance), client.get(), usable.accessToken());
+            return outcome == RevokeOutcome.REVOKED ? ProviderRevocation.REVOKED : ProviderRevocation.FAILED;
+        } catch (InstanceUnavailableException e) {
+            LOG.warn("provider revocation failed connection={} cause={}", key, e.getMessage());
+            return ProviderRevocation.FAILED;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.authpipe.broker.flow;
+
+import io.authpipe.broker.kafka.Publisher;
+import io.authpipe.broker.kafka.SealedBytes;
+import io.authpipe.broker.tenant.Tenant;
+import io.authpipe.core.instance.InstanceAddress;
+import io.authpipe.events.AppRegistration;
+import io.authpipe.mastodon.AppRegistrationOutcome;
+import io.authpipe.mastodon.ClientCredentials;
+import io.authpipe.mastodon.MastodonClient;
+import io.authpipe.topics.Topics;
+import io.authpipe.vault.Purpose;
+import io.authpipe.vault.SecretBinding;
+import io.authpipe.vault.Vault;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds or registers the Mastodon app for a tenant, instance and scope set. Registrations are kept in the
+ * {@code app-registrations} store (client secret sealed by the vault) and registered at most once at a time per
+ * app in this process; the {@link RegistrationThrottle} defers registrations rather than trip the instance's limit.
+ */
+public final class AppRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(AppRegistry.class);
+
+    private final Function<AppRef, Optional<AppRegistration>> stored;
+    private final MastodonClient mastodon;
+    private final Vault vault;
+    private final Publisher publisher;
+    private final RegistrationThrottle throttle;
+    private final Clock clock;
+    private final Map<AppRef, Object> registering = new ConcurrentHashMap<>();
+
+    public AppRegistry(Function<AppRef, Optional<AppRegistration>> stored, MastodonClient mastodon, Vault vault,
+                       Publisher publisher, RegistrationThrottle throttle, Clock clock) {
+        this.stored = stored;
+        this.mastodon = mastodon;
+        this.vault = vault;
+        this.publisher = publisher;
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    public AppLookup findOrRegister(Tenant tenant, InstanceAddress instance, List<String> scopes, String redirectUri) {
+        AppRef ref = AppRef.of(tenant.id(), instance, scopes, redirectUri);
+        synchronized (registering.computeIfAbsent(ref, r -> new Object())) {
+            Optional<AppRegistration> existing = stored.apply(ref);
+            if (existing.isPresent()) {
+                return new AppLookup.Ready(ref, credentials(tenant, ref, existing.get()));
+            }
+            return register(tenant, instance, scopes, redirectUri, ref);
+        }
+    }
+
+    /** The client credentials of a stored registration. */
+    public Optional<ClientCredentials> credentials(Tenant tenant, AppRef ref) {
+        return stored.apply(ref).map(r -> credentials(tenant, ref, r));
+    }
+
+    private AppLookup register(Tenant tenant, InstanceAddress instance, List<String> scopes, String redirectUri,
+                               AppRef ref) {
+        Optional<java.time.Instant> wait = throttle.tryAcquire(instance.authority(), clock.instant());
+        if (wait.isPresent()) {
+            return new AppLookup.Deferred(wait.get());
+        }
+        AppRegistrationOutcome outcome = mastodon.registerApp(instance, tenant.displayName(), redirectUri, scopes,
+                Optional.empty());
+        if (outcome instanceof AppRegistrationOutcome.Throttled t) {
+            throttle.blockUntil(instance.authority(), t.until());
+            return new AppLookup.Deferred(t.until());
+        }
+        if (outcome instanceof AppRegistrationOutcome.Rejected r) {
+            return new AppLookup.Refused(r.message());
+        }
+        ClientCredentials client = ((AppRegistrationOutcome.Registered) outcome).credentials();
+        publisher.publish(Topics.APP_REGISTRATIONS, ref.value(), record(tenant, instance, scopes, redirectUri, ref, client));
+        LOG.info("registered app tenant={} instance={} app={}", tenant.id(), instance.authority(), ref);
+        return new AppLookup.Ready(ref, client);
+    }
+
+    private AppRegistration record(Tenant tenant, InstanceAddress instance, List<String> scopes, String redirectUri,
+                                   AppRef ref, ClientCredentials client) {
+        byte[] sealed = vault.encrypt(tenant.keys(), binding(tenant, ref), client.clientSecret());
+        return AppRegistration.newBuilder()
+                .setTenantId(tenant.id().value())
+                .setInstance(instance.origin())
+                .setScopes(scopes)
+                .setRedirectUri(redirectUri)
+                .setClientId(client.clientId())
+                .setClientSecret(SealedBytes.wrap(sealed))
+                .setRegisteredAt(clock.instant())
+                .build();
+    }
+
+    private ClientCredentials credentials(Tenant tenant, AppRef ref, AppRegistration registration) {
+        byte[] sealed = SealedBytes.unwrap(registration.getClientSecret());
+        return new ClientCredentials(registration.getClientId(), vault.decrypt(tenant.keys(), binding(tenant, ref), sealed));
+    }
+
+    private static SecretBinding binding(Tenant tenant, AppRef ref) {
+        return new SecretBinding(tenant.id(), "mastodon", "app:" + ref.value(), Purpose.CLIENT_SECRET);
+    }
+}

@@ -1,0 +1,94 @@
+package io.authpipe.broker.flow;
+
+import io.authpipe.broker.api.ApiProblem;
+import io.authpipe.broker.tenant.Tenant;
+import io.authpipe.broker.tenant.TenantDirectory;
+import io.authpipe.core.identity.TenantId;
+import io.authpipe.events.ConnectReply;
+import io.authpipe.events.ConnectRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Answers each {@link ConnectRequest} with a {@link ConnectReply} carrying the authorize link or an error code. A
+ * request deferred by an instance's app-registration limit is kept in a store and retried every few seconds, so
+ * it waits for the limit instead of failing.
+ */
+final class ConnectRequestProcessor implements Processor<String, ConnectRequest, String, ConnectReply> {
+    static final Duration RETRY_EVERY = Duration.ofSeconds(5);
+
+    private final TenantDirectory tenants;
+    private final ConnectService connect;
+    private final Clock clock;
+    private ProcessorContext<String, ConnectReply> context;
+    private KeyValueStore<String, ConnectRequest> deferred;
+
+    ConnectRequestProcessor(TenantDirectory tenants, ConnectService connect, Clock clock) {
+        this.tenants = tenants;
+        this.connect = connect;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ConnectReply> context) {
+        this.context = context;
+        this.deferred = context.getStateStore(ConnectRequestTopology.DEFERRED_STORE);
+        context.schedule(RETRY_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> retryDeferred());
+    }
+
+    @Override
+    public void process(Record<String, ConnectRequest> record) {
+        if (record.value() != null) {
+            handle(record.key(), record.value(), record.timestamp());
+        }
+    }
+
+    private void retryDeferred() {
+        List<KeyValue<String, ConnectRequest>> waiting = new ArrayList<>();
+        try (KeyValueIterator<String, ConnectRequest> it = deferred.all()) {
+            it.forEachRemaining(waiting::add);
+        }
+        waiting.forEach(kv -> {
+            deferred.delete(kv.key);
+            handle(kv.key, kv.value, clock.millis());
+        });
+    }
+
+    private void handle(String key, ConnectRequest request, long timestamp) {
+        Optional<Tenant> tenant = tenant(request.getConnection().getTenantId());
+        if (tenant.isEmpty()) {
+            reply(key, timestamp, ConnectReplies.refused(request,
+                    ApiProblem.badRequest("unknown_tenant", "no such tenant")));
+            return;
+        }
+        ConnectOutcome outcome = connect.start(tenant.get(), ConnectReplies.command(request));
+        if (outcome instanceof ConnectOutcome.Refused refused
+                && refused.problem().error().equals("instance_registration_throttled")) {
+            deferred.put(key, request);
+            return;
+        }
+        reply(key, timestamp, ConnectReplies.of(request, outcome));
+    }
+
+    private Optional<Tenant> tenant(String id) {
+        try {
+            return tenants.find(TenantId.of(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void reply(String key, long timestamp, ConnectReply reply) {
+        context.forward(new Record<>(key, reply, timestamp), ConnectRequestTopology.REPLIES_SINK);
+    }
+}

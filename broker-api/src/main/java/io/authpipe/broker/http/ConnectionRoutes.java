@@ -1,0 +1,130 @@
+package io.authpipe.broker.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.authpipe.broker.api.ApiProblem;
+import io.authpipe.broker.connection.ConnectionStore;
+import io.authpipe.broker.connection.CredentialRead;
+import io.authpipe.broker.connection.CredentialReader;
+import io.authpipe.broker.connection.DisconnectService;
+import io.authpipe.broker.routing.StoreRouter;
+import io.authpipe.broker.tenant.Tenant;
+import io.authpipe.broker.vault.VaultTopology;
+import io.authpipe.core.identity.ConnectionKey;
+import io.authpipe.events.ProviderRevocation;
+import io.authpipe.events.StoredCredential;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * {@code GET /v1/credentials/{provider}/{userId}} (getCredential), {@code GET /v1/connections} and
+ * {@code DELETE /v1/connections/{provider}/{userId}}. Single-connection requests run on the instance owning the
+ * key; listings gather every instance's part.
+ */
+final class ConnectionRoutes {
+    private static final List<String> STATUSES = List.of("active", "refreshing", "suspended", "revoked");
+
+    private final ConnectionStore store;
+    private final CredentialReader reader;
+    private final DisconnectService disconnects;
+    private final StoreRouter router;
+    private final Forwarder forwarder;
+    private final Answers answers;
+
+    ConnectionRoutes(ConnectionStore store, CredentialReader reader, DisconnectService disconnects, StoreRouter router,
+                     Forwarder forwarder, Answers answers) {
+        this.store = store;
+        this.reader = reader;
+        this.disconnects = disconnects;
+        this.router = router;
+        this.forwarder = forwarder;
+        this.answers = answers;
+    }
+
+    void register(Javalin app) {
+        app.get("/v1/credentials/{provider}/{userId}", this::credential);
+        app.get("/v1/connections", this::list);
+        app.delete("/v1/connections/{provider}/{userId}", this::disconnect);
+    }
+
+    private void credential(Context ctx) {
+        ConnectionKey key = key(ctx);
+        if (forwarder.handledElsewhere(ctx, store.ownerOf(key))) {
+            return;
+        }
+        StoredCredential stored = existing(key);
+        CredentialRead read = reader.read(TenantAuth.tenant(ctx), key, stored);
+        if (read instanceof CredentialRead.Usable usable) {
+            ctx.header("Cache-Control", "no-store");
+            ctx.json(Views.credential(usable));
+        } else {
+            ObjectNode body = Views.problem(ApiProblem.of(410, "connection_revoked",
+                    "the connection is " + Views.status(stored) + "; reconnect the account"));
+            body.put("status", Views.status(stored)).put("version", stored.getVersion())
+                    .put("reason", stored.getStatusReason() == null ? null : Views.lower(stored.getStatusReason().name()));
+            ctx.status(410).json(body);
+        }
+    }
+
+    private void list(Context ctx) {
+        if (ctx.header(Forwarder.FORWARDED_HEADER) != null) {
+            ctx.json(RemoteListing.encode(store.localOfTenant(TenantAuth.tenant(ctx).id())));
+            return;
+        }
+        Optional<String> status = Optional.ofNullable(ctx.queryParam("status")).map(s -> s.toLowerCase(Locale.ROOT));
+        if (status.isPresent() && !STATUSES.contains(status.get())) {
+            throw ApiProblem.badRequest("invalid_status", "status must be one of " + STATUSES).toException();
+        }
+        ArrayNode connections = Views.JSON.createArrayNode();
+        allOfTenant(ctx).stream().filter(c -> status.isEmpty() || Views.status(c).equals(status.get()))
+                .map(Views::connection).forEach(connections::add);
+        ctx.json(Views.JSON.createObjectNode().set("connections", connections));
+    }
+
+    private void disconnect(Context ctx) {
+        ConnectionKey key = key(ctx);
+        if (forwarder.handledElsewhere(ctx, store.ownerOf(key))) {
+            return;
+        }
+        StoredCredential stored = existing(key);
+        Tenant tenant = TenantAuth.tenant(ctx);
+        ProviderRevocation outcome = disconnects.disconnect(tenant, key, stored, allOfTenant(ctx, tenant));
+        ctx.json(Views.JSON.createObjectNode()
+                .put("status", "revoked")
+                .put("providerRevocation", Views.lower(outcome.name())));
+    }
+
+    private List<StoredCredential> allOfTenant(Context ctx) {
+        return allOfTenant(ctx, TenantAuth.tenant(ctx));
+    }
+
+    /** The tenant's connections: this instance's part, plus (unless this request was forwarded) the others'. */
+    private List<StoredCredential> allOfTenant(Context ctx, Tenant tenant) {
+        List<StoredCredential> all = new ArrayList<>(store.localOfTenant(tenant.id()));
+        if (ctx.header(Forwarder.FORWARDED_HEADER) == null) {
+            for (HostInfo host : router.otherHostsOf(VaultTopology.CREDENTIALS_STORE)) {
+                all.addAll(RemoteListing.fetch(forwarder, host, ctx.header("Authorization")));
+            }
+        }
+        return all;
+    }
+
+    private StoredCredential existing(ConnectionKey key) {
+        return store.local(key).orElseThrow(() -> ApiProblem.notFound("connection_not_found",
+                "no connection for this provider and user").toException());
+    }
+
+    private static ConnectionKey key(Context ctx) {
+        try {
+            return ConnectionKey.of(TenantAuth.tenant(ctx).id().value(), ctx.pathParam("provider"),
+                    ctx.pathParam("userId"));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("invalid_path", e.getMessage()).toException();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.authpipe.broker.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.authpipe.broker.api.ApiProblem;
+import io.authpipe.events.StoredCredential;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import okhttp3.Response;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Instance-to-instance listing of a tenant's connections. A forwarded {@code GET /v1/connections} answers
+ * {@code {"records":[...]}}, each the base64 of a {@link StoredCredential} in Avro single-object encoding (tokens
+ * stay sealed), so peers merge complete records, not views.
+ */
+final class RemoteListing {
+    private RemoteListing() {
+    }
+
+    static ObjectNode encode(List<StoredCredential> credentials) {
+        ObjectNode body = Views.JSON.createObjectNode();
+        ArrayNode records = body.putArray("records");
+        for (StoredCredential c : credentials) {
+            try {
+                ByteBuffer bytes = c.toByteBuffer();
+                records.add(Base64.getEncoder().encodeToString(io.authpipe.broker.kafka.SealedBytes.bytes(bytes)));
+            } catch (IOException e) {
+                throw new IllegalStateException("could not encode a stored credential", e);
+            }
+        }
+        return body;
+    }
+
+    static List<StoredCredential> fetch(Forwarder forwarder, HostInfo host, String authorization) {
+        try (Response response = forwarder.get(host, "/v1/connections", authorization)) {
+            if (response.code() != 200 || response.body() == null) {
+                throw new IOException("HTTP " + response.code());
+            }
+            List<StoredCredential> result = new ArrayList<>();
+            for (JsonNode record : Views.JSON.readTree(response.body().string()).path("records")) {
+                result.add(StoredCredential.fromByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(record.asText()))));
+            }
+            return result;
+        } catch (IOException e) {
+            throw ApiProblem.of(502, "instance_peer_unreachable",
+                    "a broker-api instance holding part of the connections did not answer").toException();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.authpipe.broker.vault;
+
+import io.authpipe.broker.vault.Decision.TimerChange;
+import io.authpipe.events.ConnectionEvent;
+import io.authpipe.events.StoredCredential;
+import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of the credential store: applies {@link CredentialLifecycle} to each connection event and
+ * forwards what changed to the {@code credential-updated}, {@code revocations} and {@code expiry-timers} sinks.
+ */
+final class CredentialFolder implements Processor<String, ConnectionEvent, String, SpecificRecord> {
+    private static final Logger LOG = LoggerFactory.getLogger(CredentialFolder.class);
+
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, StoredCredential> store;
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.store = context.getStateStore(VaultTopology.CREDENTIALS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, ConnectionEvent> record) {
+        if (record.key() == null || record.value() == null) {
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Decision decision = CredentialLifecycle.apply(store.get(record.key()), record.value(), now);
+        if (decision instanceof Decision.Accepted accepted) {
+            apply(record, accepted);
+        } else if (decision instanceof Decision.Rejected rejected) {
+            LOG.info("vault rejected event connection={} event={} reason={}", record.key(),
+                    record.value().getEventId(), rejected.reason());
+        }
+    }
+
+    private void apply(Record<String, ConnectionEvent> record, Decision.Accepted accepted) {
+        StoredCredential next = accepted.next();
+        store.put(record.key(), next);
+        context.forward(record.withValue(CredentialViews.updated(next)), VaultTopology.CREDENTIAL_UPDATED_SINK);
+        accepted.revocation().ifPresent(r -> context.forward(record.withValue(r), VaultTopology.REVOCATIONS_SINK));
+        TimerChange timer = accepted.timer();
+        if (timer instanceof TimerChange.Schedule schedule) {
+            context.forward(record.withValue(schedule.timer()), VaultTopology.EXPIRY_TIMERS_SINK);
+        } else if (timer instanceof TimerChange.Cancel) {
+            context.forward(record.<SpecificRecord>withValue(null), VaultTopology.EXPIRY_TIMERS_SINK);
+        }
+        LOG.info("vault applied event connection={} event={} version={} status={}", record.key(),
+                record.value().getEventId(), next.getVersion(), next.getStatus());
+    }
+}

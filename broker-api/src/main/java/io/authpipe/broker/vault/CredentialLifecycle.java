@@ -1,0 +1,124 @@
+package io.authpipe.broker.vault;
+
+import io.authpipe.broker.vault.Decision.TimerChange;
+import io.authpipe.events.ConnectionDisconnected;
+import io.authpipe.events.ConnectionEstablished;
+import io.authpipe.events.ConnectionEvent;
+import io.authpipe.events.ConnectionStatus;
+import io.authpipe.events.ExpiryTimer;
+import io.authpipe.events.Revocation;
+import io.authpipe.events.StoredCredential;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The vault's fold: given a connection's stored state and one event, what changes. A pure function (no I/O, time
+ * passed in) so every rule is tested with literal values.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>An event naming a {@code baseVersion} other than the stored version is stale and rejected
+ *       (compare-and-set), so retries and reordering across topics never resurrect an old token or undo a
+ *       revocation.</li>
+ *   <li>{@code ConnectionEstablished} creates the connection or re-authorises it (version + 1, ACTIVE).</li>
+ *   <li>{@code ConnectionDisconnected} revokes an existing, not yet revoked connection once: version + 1,
+ *       secrets dropped, a {@link Revocation} published. A second disconnect is rejected, so a revocation is
+ *       reported exactly once.</li>
+ *   <li>A connection with an expiring token gets a refresh timer due a margin before expiry; one without loses
+ *       its timer.</li>
+ * </ul>
+ */
+public final class CredentialLifecycle {
+    /** Refresh this long before expiry, or at 90 % of the lifetime for short-lived tokens. */
+    static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+
+    private CredentialLifecycle() {
+    }
+
+    public static Decision apply(StoredCredential current, ConnectionEvent event, Instant now) {
+        Long base = event.getBaseVersion();
+        if (base != null && (current == null || current.getVersion() != base)) {
+            return new Decision.Rejected("stale event: based on version " + base + ", stored "
+                    + (current == null ? "none" : current.getVersion()));
+        }
+        Object payload = event.getPayload();
+        if (payload instanceof ConnectionEstablished established) {
+            return establish(current, event, established, now);
+        }
+        if (payload instanceof ConnectionDisconnected disconnected) {
+            return disconnect(current, disconnected, now);
+        }
+        return new Decision.Rejected("unknown event type");
+    }
+
+    private static Decision establish(StoredCredential current, ConnectionEvent event, ConnectionEstablished e,
+                                      Instant now) {
+        long version = current == null ? 1 : current.getVersion() + 1;
+        StoredCredential next = StoredCredential.newBuilder()
+                .setConnection(event.getConnection())
+                .setVersion(version)
+                .setStatus(ConnectionStatus.ACTIVE)
+                .setStatusReason(null)
+                .setInstance(e.getInstance())
+                .setAppRef(e.getAppRef())
+                .setAccessToken(e.getAccessToken())
+                .setRefreshToken(e.getRefreshToken())
+                .setTokenType(e.getTokenType())
+                .setScopes(e.getScopes())
+                .setExpiresAt(e.getExpiresAt())
+                .setAccount(e.getAccount())
+                .setConnectedAt(event.getOccurredAt())
+                .setUpdatedAt(now)
+                .build();
+        return new Decision.Accepted(next, Optional.empty(), timerFor(current, next, event.getOccurredAt()));
+    }
+
+    private static Decision disconnect(StoredCredential current, ConnectionDisconnected d, Instant now) {
+        if (current == null) {
+            return new Decision.Rejected("no such connection");
+        }
+        if (current.getStatus() == ConnectionStatus.REVOKED) {
+            return new Decision.Rejected("already revoked");
+        }
+        StoredCredential next = StoredCredential.newBuilder(current)
+                .setVersion(current.getVersion() + 1)
+                .setStatus(ConnectionStatus.REVOKED)
+                .setStatusReason(d.getReason())
+                .setAccessToken(null)
+                .setRefreshToken(null)
+                .setUpdatedAt(now)
+                .build();
+        Revocation revocation = Revocation.newBuilder()
+                .setConnection(current.getConnection())
+                .setVersion(next.getVersion())
+                .setReason(d.getReason())
+                .setRevokedAt(now)
+                .setInstance(current.getInstance())
+                .build();
+        TimerChange timer = current.getExpiresAt() == null ? new TimerChange.Unchanged() : new TimerChange.Cancel();
+        return new Decision.Accepted(next, Optional.of(revocation), timer);
+    }
+
+    private static TimerChange timerFor(StoredCredential previous, StoredCredential next, Instant issuedAt) {
+        Instant expiresAt = next.getExpiresAt();
+        if (expiresAt == null) {
+            boolean hadTimer = previous != null && previous.getExpiresAt() != null;
+            return hadTimer ? new TimerChange.Cancel() : new TimerChange.Unchanged();
+        }
+        return new TimerChange.Schedule(ExpiryTimer.newBuilder()
+                .setConnection(next.getConnection())
+                .setVersion(next.getVersion())
+                .setDueAt(refreshDue(issuedAt, expiresAt))
+                .setExpiresAt(expiresAt)
+                .build());
+    }
+
+    /** {@code REFRESH_MARGIN} before expiry, but never earlier than 90 % into the token's life. */
+    static Instant refreshDue(Instant issuedAt, Instant expiresAt) {
+        Duration lifetime = Duration.between(Objects.requireNonNull(issuedAt), expiresAt);
+        Duration margin = lifetime.dividedBy(10).compareTo(REFRESH_MARGIN) < 0 ? lifetime.dividedBy(10) : REFRESH_MARGIN;
+        return expiresAt.minus(margin.isNegative() ? Duration.ZERO : margin);
+    }
+}

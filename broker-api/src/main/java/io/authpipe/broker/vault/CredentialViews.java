@@ -1,0 +1,26 @@
+package io.authpipe.broker.vault;
+
+import io.authpipe.events.CredentialUpdated;
+import io.authpipe.events.StoredCredential;
+
+/** Public projections of a stored credential: what may leave the vault without a secret. */
+public final class CredentialViews {
+    private CredentialViews() {
+    }
+
+    /** The {@code credential-updated} record: status and metadata, never a token. */
+    public static CredentialUpdated updated(StoredCredential c) {
+        return CredentialUpdated.newBuilder()
+                .setConnection(c.getConnection())
+                .setVersion(c.getVersion())
+                .setStatus(c.getStatus())
+                .setStatusReason(c.getStatusReason())
+                .setInstance(c.getInstance())
+                .setScopes(c.getScopes())
+                .setTokenType(c.getTokenType())
+                .setExpiresAt(c.getExpiresAt())
+                .setAccount(c.getAccount())
+                .setUpdatedAt(c.getUpdatedAt())
+                .build();
+    }
+}

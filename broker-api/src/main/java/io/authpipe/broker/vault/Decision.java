@@ -1,0 +1,33 @@
+package io.authpipe.broker.vault;
+
+import io.authpipe.events.ExpiryTimer;
+import io.authpipe.events.Revocation;
+import io.authpipe.events.StoredCredential;
+import java.util.Optional;
+
+/** What the vault does with one connection event: the result of {@link CredentialLifecycle#apply}. */
+public sealed interface Decision {
+
+    /** The event changes the connection: store {@code next}, publish, maybe revoke, maybe (re)schedule a refresh. */
+    record Accepted(StoredCredential next, Optional<Revocation> revocation, TimerChange timer) implements Decision {
+    }
+
+    /** The event changes nothing: it is stale, a duplicate, or about a connection that does not exist. */
+    record Rejected(String reason) implements Decision {
+    }
+
+    /** What happens to the connection's refresh timer on {@code authpipe.expiry-timers}. */
+    sealed interface TimerChange {
+        /** Nothing to do. */
+        record Unchanged() implements TimerChange {
+        }
+
+        /** Schedule (or move) the timer. */
+        record Schedule(ExpiryTimer timer) implements TimerChange {
+        }
+
+        /** Cancel the timer (a tombstone). */
+        record Cancel() implements TimerChange {
+        }
+    }
+}

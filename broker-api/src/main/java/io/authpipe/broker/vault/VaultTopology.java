@@ -1,0 +1,86 @@
+package io.authpipe.broker.vault;
+
+import io.authpipe.broker.kafka.EventSerdes;
+import io.authpipe.events.AppRegistration;
+import io.authpipe.events.ConnectionEvent;
+import io.authpipe.events.CredentialUpdated;
+import io.authpipe.events.ExpiryTimer;
+import io.authpipe.events.PendingAuthorization;
+import io.authpipe.events.Revocation;
+import io.authpipe.events.StoredCredential;
+import io.authpipe.events.Tenant;
+import io.authpipe.topics.Topics;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * broker-api's Kafka Streams topology:
+ * <pre>
+ *  authpipe.connection-events ─► CredentialFolder ─┬─► authpipe.credential-updated
+ *                                 [credentials]     ├─► authpipe.revocations
+ *                                                   └─► authpipe.expiry-timers
+ *  authpipe.authorizations    ─► table [authorizations]     (partitioned; queried on the owning instance)
+ *  authpipe.tenants           ─► global table [tenants]
+ *  authpipe.app-registrations ─► global table [app-registrations]
+ * </pre>
+ * Malformed input records go to {@code authpipe.dead-letters} through Kafka Streams' dead-letter queue
+ * (KIP-1034), configured in {@code StreamsSettings}.
+ */
+public final class VaultTopology {
+    public static final String CREDENTIALS_STORE = "credentials";
+    public static final String AUTHORIZATIONS_STORE = "authorizations";
+    public static final String TENANTS_STORE = "tenants";
+    public static final String APP_REGISTRATIONS_STORE = "app-registrations";
+
+    static final String CREDENTIAL_UPDATED_SINK = "credential-updated-sink";
+    static final String REVOCATIONS_SINK = "revocations-sink";
+    static final String EXPIRY_TIMERS_SINK = "expiry-timers-sink";
+    private static final String SOURCE = "connection-events-source";
+    private static final String FOLDER = "credential-folder";
+
+    private VaultTopology() {
+    }
+
+    public static Topology build(EventSerdes serdes, Properties streamsProperties) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.table(Topics.AUTHORIZATIONS, Consumed.with(Serdes.String(), serdes.of(PendingAuthorization.class)),
+                Materialized.<String, PendingAuthorization, KeyValueStore<Bytes, byte[]>>as(AUTHORIZATIONS_STORE));
+        builder.globalTable(Topics.TENANTS, Consumed.with(Serdes.String(), serdes.of(Tenant.class)),
+                Materialized.<String, Tenant, KeyValueStore<Bytes, byte[]>>as(TENANTS_STORE));
+        builder.globalTable(Topics.APP_REGISTRATIONS, Consumed.with(Serdes.String(), serdes.of(AppRegistration.class)),
+                Materialized.<String, AppRegistration, KeyValueStore<Bytes, byte[]>>as(APP_REGISTRATIONS_STORE));
+        Topology topology = builder.build(streamsProperties);
+        addVault(topology, serdes);
+        return topology;
+    }
+
+    private static void addVault(Topology topology, EventSerdes serdes) {
+        Serde<String> keys = Serdes.String();
+        topology.addSource(SOURCE, keys.deserializer(), serdes.of(ConnectionEvent.class).deserializer(),
+                        Topics.CONNECTION_EVENTS)
+                .addProcessor(FOLDER, CredentialFolder::new, SOURCE)
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CREDENTIALS_STORE),
+                        keys, serdes.of(StoredCredential.class)), FOLDER)
+                .addSink(CREDENTIAL_UPDATED_SINK, Topics.CREDENTIAL_UPDATED, keys.serializer(),
+                        widen(serdes.of(CredentialUpdated.class).serializer()), FOLDER)
+                .addSink(REVOCATIONS_SINK, Topics.REVOCATIONS, keys.serializer(),
+                        widen(serdes.of(Revocation.class).serializer()), FOLDER)
+                .addSink(EXPIRY_TIMERS_SINK, Topics.EXPIRY_TIMERS, keys.serializer(),
+                        widen(serdes.of(ExpiryTimer.class).serializer()), FOLDER);
+    }
+
+    /** Each sink receives only its own record type from {@link CredentialFolder}; this widens the serializer. */
+    @SuppressWarnings("unchecked")
+    private static <T> Serializer<Object> widen(Serializer<T> serializer) {
+        return (Serializer<Object>) serializer;
+    }
+}

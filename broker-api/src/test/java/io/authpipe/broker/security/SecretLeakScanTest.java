@@ -1,0 +1,115 @@
+package io.authpipe.broker.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.authpipe.broker.testing.Api;
+import io.authpipe.broker.testing.BrokerFixture;
+import io.authpipe.broker.testing.TestTenant;
+import io.authpipe.kafka.EmbeddedKafka;
+import io.authpipe.kafka.testing.DirectoryScanner;
+import io.authpipe.kafka.testing.KafkaBrokerExtension;
+import io.authpipe.kafka.testing.TopicScanner;
+import io.authpipe.sandbox.mastodon.SandboxBrowser;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * After real flows (connect with PKCE, disconnect, restart), no plaintext secret is anywhere Authpipe writes: not
+ * in any topic (changelog and repartition topics included), not in the broker's data directory, not in the Streams
+ * state directory, not in the logs.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class SecretLeakScanTest {
+    static final Path TEST_LOG = Path.of("target", "test-logs", "broker-api-tests.log");
+    static BrokerFixture fixture;
+    static EmbeddedKafka broker;
+    static Path dir;
+    static final Map<String, byte[]> secrets = new LinkedHashMap<>();
+    static String visibleUserId;
+
+    @BeforeAll
+    static void runFlows(EmbeddedKafka kafka, @TempDir Path tempDir) throws Exception {
+        broker = kafka;
+        dir = tempDir;
+        fixture = BrokerFixture.start(kafka, tempDir);
+        TestTenant tenant = fixture.createTenant("leaky");
+        visibleUserId = "user-visible-" + tenant.id();
+        secrets.put("tenant API key", utf8(tenant.apiKey()));
+        for (String user : List.of(visibleUserId, "user-gone")) {
+            String authorizeUrl = fixture.startConnect(tenant, user, List.of("read", "write"));
+            secrets.put("OAuth state of " + user, utf8(HttpUrl.get(authorizeUrl).queryParameter("state")));
+            URI callback = new SandboxBrowser().approve(authorizeUrl, user.equals("user-gone") ? "bob" : "alice",
+                    user.equals("user-gone") ? "bob-password" : "alice-password");
+            secrets.put("authorization code of " + user, utf8(HttpUrl.get(callback.toString()).queryParameter("code")));
+            Api.browse(callback.toString());
+            secrets.put("access token of " + user, utf8(fixture.api(tenant)
+                    .get("/v1/credentials/mastodon/" + user).json().path("credential").asText()));
+        }
+        fixture.api(tenant).delete("/v1/connections/mastodon/user-gone");
+        fixture.sandbox().operator().clientSecrets().forEach(s -> secrets.put("client secret " + s.hashCode(), utf8(s)));
+        fixture.sandbox().operator().receivedCodeVerifiers()
+                .forEach(v -> secrets.put("PKCE verifier " + v.hashCode(), utf8(v)));
+        String keyFile = Files.readAllLines(tempDir.resolve("master.key")).stream()
+                .filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElseThrow();
+        secrets.put("key-encryption key (base64)", utf8(keyFile));
+        secrets.put("key-encryption key (raw)", Base64.getDecoder().decode(keyFile.strip()));
+        fixture.restart();
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void theFlowsProducedEverySecretTheScanLooksFor() {
+        assertThat(secrets.keySet()).anyMatch(k -> k.startsWith("client secret"))
+                .anyMatch(k -> k.startsWith("PKCE verifier")).anyMatch(k -> k.startsWith("access token"));
+        assertThat(secrets.values()).allSatisfy(v -> assertThat(v.length).isGreaterThanOrEqualTo(16));
+    }
+
+    @Test
+    void theScannersFindWhatIsThere() {
+        assertThat(TopicScanner.topicsContaining(broker.bootstrapServers(), utf8(visibleUserId), Duration.ofSeconds(30)))
+                .contains("authpipe.connection-events", "authpipe.credential-updated");
+        assertThat(DirectoryScanner.filesContaining(broker.dataDir(), utf8(visibleUserId))).isNotEmpty();
+        assertThat(DirectoryScanner.filesContaining(TEST_LOG.getParent(), utf8("vault applied event"))).isNotEmpty();
+    }
+
+    @Test
+    void noTopicHoldsAPlaintextSecret() {
+        List<String> leaks = new ArrayList<>();
+        secrets.forEach((name, value) -> TopicScanner.topicsContaining(broker.bootstrapServers(), value,
+                Duration.ofSeconds(30)).forEach(topic -> leaks.add(name + " in topic " + topic)));
+        assertThat(leaks).isEmpty();
+    }
+
+    @Test
+    void noFileOfTheBrokerTheStateOrTheLogsHoldsAPlaintextSecret() {
+        List<String> leaks = new ArrayList<>();
+        secrets.forEach((name, value) -> {
+            for (Path root : List.of(broker.dataDir(), dir.resolve("state"), TEST_LOG.getParent())) {
+                DirectoryScanner.filesContaining(root, value).forEach(file -> leaks.add(name + " in " + file));
+            }
+        });
+        assertThat(leaks).isEmpty();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

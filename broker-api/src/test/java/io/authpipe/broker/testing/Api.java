@@ -1,0 +1,91 @@
+package io.authpipe.broker.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** A real HTTP client of broker-api for tests, authenticated as one tenant (or the admin). No redirects followed. */
+public final class Api {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
+    private static final OkHttpClient HTTP = new OkHttpClient.Builder().followRedirects(false)
+            .callTimeout(Duration.ofSeconds(60)).readTimeout(Duration.ofSeconds(60)).build();
+
+    private final String baseUrl;
+    private final String bearer;
+
+    public Api(String baseUrl, String bearer) {
+        this.baseUrl = baseUrl;
+        this.bearer = bearer;
+    }
+
+    public Reply get(String path) {
+        return send(request(path).get());
+    }
+
+    public Reply delete(String path) {
+        return send(request(path).delete());
+    }
+
+    public Reply post(String path, String json) {
+        return send(request(path).post(RequestBody.create(json, APPLICATION_JSON)));
+    }
+
+    public Reply post(String path, Object body) {
+        try {
+            return post(path, JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Reply postRaw(String path, String body, String contentType) {
+        return send(request(path).post(RequestBody.create(body, MediaType.get(contentType))));
+    }
+
+    /** GET of an absolute URL, without credentials (a browser following a redirect). */
+    public static Reply browse(String url) {
+        return execute(new Request.Builder().url(url).get().build());
+    }
+
+    private Request.Builder request(String path) {
+        Request.Builder builder = new Request.Builder().url(baseUrl + path);
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return builder;
+    }
+
+    private static Reply send(Request.Builder builder) {
+        return execute(builder.build());
+    }
+
+    private static Reply execute(Request request) {
+        try (Response response = HTTP.newCall(request).execute()) {
+            String text = response.body() == null ? "" : response.body().string();
+            JsonNode json = text.isBlank() || !text.trim().startsWith("{") ? JSON.createObjectNode() : JSON.readTree(text);
+            return new Reply(response.code(), json, text, response.headers().toMultimap());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An answer: status, parsed JSON body (empty object when not JSON), raw text, headers (lower-case names). */
+    public record Reply(int status, JsonNode json, String text, java.util.Map<String, java.util.List<String>> headers) {
+        public String header(String name) {
+            java.util.List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        public String error() {
+            return json.path("error").asText(null);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.authpipe.broker.testing;
+
+import io.authpipe.broker.BrokerApi;
+import io.authpipe.broker.config.BrokerConfig;
+import io.authpipe.core.config.EnvReader;
+import io.authpipe.kafka.EmbeddedKafka;
+import io.authpipe.sandbox.mastodon.MastodonSandbox;
+import io.authpipe.sandbox.mastodon.SandboxBrowser;
+import io.authpipe.sandbox.mastodon.SandboxConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A real broker-api on a real Kafka broker, talking over loopback HTTP to a real Mastodon sandbox. Each fixture
+ * has its own Streams application id, state directory and key file; {@link #restart} keeps them.
+ */
+public final class BrokerFixture implements AutoCloseable {
+    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String RETURN_TO = "https://app.example/connected";
+
+    private final EmbeddedKafka kafka;
+    private final MastodonSandbox sandbox;
+    private final Path dir;
+    private final String applicationId;
+    private final Map<String, String> extraEnv;
+    private final Clock clock;
+    private BrokerApi broker;
+    private int port;
+
+    private BrokerFixture(EmbeddedKafka kafka, MastodonSandbox sandbox, Path dir, Map<String, String> extraEnv,
+                          Clock clock) {
+        this.kafka = kafka;
+        this.sandbox = sandbox;
+        this.dir = dir;
+        this.applicationId = "authpipe-test-" + UUID.randomUUID().toString().substring(0, 8);
+        this.extraEnv = extraEnv;
+        this.clock = clock;
+    }
+
+    public static BrokerFixture start(EmbeddedKafka kafka, Path dir) {
+        return start(kafka, dir, SandboxConfig.defaults(), Map.of(), Clock.systemUTC());
+    }
+
+    public static BrokerFixture start(EmbeddedKafka kafka, Path dir, SandboxConfig sandboxConfig,
+                                      Map<String, String> extraEnv, Clock clock) {
+        BrokerFixture fixture = new BrokerFixture(kafka, MastodonSandbox.start(sandboxConfig), dir, extraEnv, clock);
+        fixture.broker = BrokerApi.start(fixture.config(), clock);
+        fixture.port = fixture.broker.httpPort();
+        return fixture;
+    }
+
+    BrokerConfig config() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "AUTHPIPE_HTTP_PORT", Integer.toString(port),
+                "AUTHPIPE_APPLICATION_ID", applicationId,
+                "AUTHPIPE_INSTANCE_ID", "test-1",
+                "AUTHPIPE_STATE_DIR", dir.resolve("state").toString(),
+                "AUTHPIPE_KEY_FILE", dir.resolve("master.key").toString(),
+                "AUTHPIPE_INSTANCE_ALLOWLIST", String.join(",", sandboxAuthority(),
+                        extraEnv.getOrDefault("AUTHPIPE_INSTANCE_ALLOWLIST", "")),
+                "AUTHPIPE_ADMIN_TOKEN", ADMIN_TOKEN,
+                "AUTHPIPE_TOPIC_PARTITIONS", "3"));
+        extraEnv.forEach((k, v) -> env.putIfAbsent(k, v));
+        return BrokerConfig.defaults(kafka.bootstrapServers(), new EnvReader(env));
+    }
+
+    /** Stops broker-api and starts it again with the same state, keys, identity and port. */
+    public void restart() {
+        broker.close();
+        broker = BrokerApi.start(config(), clock);
+    }
+
+    public BrokerApi broker() {
+        return broker;
+    }
+
+    public MastodonSandbox sandbox() {
+        return sandbox;
+    }
+
+    public String baseUrl() {
+        return broker.publicUrl().toString();
+    }
+
+    public String sandboxAuthority() {
+        return URI.create(sandbox.baseUrl()).getAuthority();
+    }
+
+    public Api admin() {
+        return new Api(baseUrl(), ADMIN_TOKEN);
+    }
+
+    public Api api(TestTenant tenant) {
+        return new Api(baseUrl(), tenant.apiKey());
+    }
+
+    public TestTenant createTenant(String prefix) {
+        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply reply = admin().post("/admin/v1/tenants", Map.of("tenantId", id, "displayName", "Tenant " + id,
+                "returnUrls", List.of(RETURN_TO)));
+        if (reply.status() != 201) {
+            throw new IllegalStateException("tenant creation failed: " + reply.status() + " " + reply.text());
+        }
+        return new TestTenant(id, reply.json().path("apiKey").asText(), RETURN_TO);
+    }
+
+    /** Starts a connection of {@code userId} for {@code scopes} and returns the authorize URL. */
+    public String startConnect(TestTenant tenant, String userId, List<String> scopes) {
+        Api.Reply reply = api(tenant).post("/v1/connect", Map.of("provider", "mastodon", "userId", userId,
+                "instance", sandbox.baseUrl(), "scopes", scopes, "returnTo", tenant.returnTo()));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("connect failed: " + reply.status() + " " + reply.text());
+        }
+        return reply.json().path("authorizeUrl").asText();
+    }
+
+    /** Runs the whole flow as {@code username}: connect, sign in, consent, callback. Returns the callback's answer. */
+    public Api.Reply connect(TestTenant tenant, String userId, String username, String password) {
+        String authorizeUrl = startConnect(tenant, userId, List.of("read", "write"));
+        URI callback = new SandboxBrowser().approve(authorizeUrl, username, password);
+        return Api.browse(callback.toString());
+    }
+
+    @Override
+    public void close() {
+        if (broker != null) {
+            broker.close();
+        }
+        sandbox.close();
+    }
+}

@@ -1,0 +1,110 @@
+package io.authpipe.broker.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.authpipe.broker.kafka.EventSerdes;
+import io.authpipe.events.ConnectionEvent;
+import io.authpipe.events.ConnectionStatus;
+import io.authpipe.events.CredentialUpdated;
+import io.authpipe.events.ExpiryTimer;
+import io.authpipe.events.Revocation;
+import io.authpipe.events.StoredCredential;
+import io.authpipe.schemas.SchemaRegistry;
+import io.authpipe.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The vault topology with {@link TopologyTestDriver}: what each event does to the store and the output topics. */
+class VaultTopologyTest {
+    static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+    final EventSerdes serdes = new EventSerdes(SchemaRegistry.none());
+    TopologyTestDriver driver;
+    TestInputTopic<String, ConnectionEvent> events;
+    TestOutputTopic<String, CredentialUpdated> updates;
+    TestOutputTopic<String, Revocation> revocations;
+    TestOutputTopic<String, ExpiryTimer> timers;
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "vault-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(VaultTopology.build(serdes, props), props, T0);
+        events = driver.createInputTopic(Topics.CONNECTION_EVENTS, Serdes.String().serializer(),
+                serdes.of(ConnectionEvent.class).serializer());
+        updates = driver.createOutputTopic(Topics.CREDENTIAL_UPDATED, Serdes.String().deserializer(),
+                serdes.of(CredentialUpdated.class).deserializer());
+        revocations = driver.createOutputTopic(Topics.REVOCATIONS, Serdes.String().deserializer(),
+                serdes.of(Revocation.class).deserializer());
+        timers = driver.createOutputTopic(Topics.EXPIRY_TIMERS, Serdes.String().deserializer(),
+                serdes.of(ExpiryTimer.class).deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void anEstablishedConnectionIsStoredAndPublishedWithoutItsSecret() {
+        events.pipeInput(Events.KEY, Events.established(T0, null, null));
+
+        KeyValueStore<String, StoredCredential> store = driver.getKeyValueStore(VaultTopology.CREDENTIALS_STORE);
+        assertThat(store.get(Events.KEY).getVersion()).isEqualTo(1);
+        CredentialUpdated update = updates.readValue();
+        assertThat(update.getStatus()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(update.getVersion()).isEqualTo(1);
+        byte[] published = serdes.of(CredentialUpdated.class).serialize(Topics.CREDENTIAL_UPDATED, update);
+        assertThat(new String(published, StandardCharsets.ISO_8859_1)).doesNotContain("sealed-access-token");
+        assertThat(timers.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aDisconnectIsReportedOnceOnTheRevocationsTopic() {
+        events.pipeInput(Events.KEY, Events.established(T0, null, null));
+        events.pipeInput(Events.KEY, Events.disconnected(T0.plusSeconds(1), 1L));
+        events.pipeInput(Events.KEY, Events.disconnected(T0.plusSeconds(2), null));
+
+        assertThat(revocations.readValuesToList()).singleElement()
+                .satisfies(r -> assertThat(r.getVersion()).isEqualTo(2));
+        assertThat(updates.readValuesToList()).extracting(CredentialUpdated::getStatus)
+                .containsExactly(ConnectionStatus.ACTIVE, ConnectionStatus.REVOKED);
+    }
+
+    @Test
+    void aStaleEventChangesNothingAndPublishesNothing() {
+        events.pipeInput(Events.KEY, Events.established(T0, null, null));
+        events.pipeInput(Events.KEY, Events.established(T0.plusSeconds(1), null, null));
+        updates.readValuesToList();
+
+        events.pipeInput(Events.KEY, Events.disconnected(T0.plusSeconds(2), 1L));
+
+        assertThat(updates.isEmpty()).isTrue();
+        assertThat(revocations.isEmpty()).isTrue();
+        KeyValueStore<String, StoredCredential> store = driver.getKeyValueStore(VaultTopology.CREDENTIALS_STORE);
+        assertThat(store.get(Events.KEY).getStatus()).isEqualTo(ConnectionStatus.ACTIVE);
+    }
+
+    @Test
+    void anExpiringTokenSchedulesARefreshAndARevocationCancelsIt() {
+        events.pipeInput(Events.KEY, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+        events.pipeInput(Events.KEY, Events.disconnected(T0.plusSeconds(1), 1L));
+
+        var scheduled = timers.readRecord();
+        var cancelled = timers.readRecord();
+        assertThat(scheduled.value().getDueAt()).isEqualTo(T0.plus(Duration.ofMinutes(55)));
+        assertThat(cancelled.key()).isEqualTo(Events.KEY);
+        assertThat(cancelled.value()).isNull();
+    }
+}
