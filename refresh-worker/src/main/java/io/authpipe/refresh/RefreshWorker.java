@@ -1,0 +1,67 @@
+package io.authpipe.refresh;
+
+import io.authpipe.core.config.EnvReader;
+import io.authpipe.kafka.KafkaConnection;
+import io.authpipe.kafka.StreamsRunner;
+import io.authpipe.kafka.StreamsSettings;
+import io.authpipe.schemas.SchemaRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The refresh-worker process: its own Kafka Streams application ({@code authpipe-refresh-worker}). */
+public final class RefreshWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RefreshWorker.class);
+
+    private final KafkaStreams streams;
+
+    private RefreshWorker(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** Settings: bootstrap servers, registry, instance id, state directory, and how often due timers are scanned. */
+    public record Config(String kafkaBootstrap, Optional<String> schemaRegistryUrl, String applicationId,
+                         String instanceId, Path stateDir, Duration scanInterval) {
+        public static Config fromEnv(String kafkaBootstrap, EnvReader env) {
+            return new Config(kafkaBootstrap, env.optional("SCHEMA_REGISTRY_URL"),
+                    env.string("AUTHPIPE_REFRESH_APPLICATION_ID", "authpipe-refresh-worker"),
+                    env.string("AUTHPIPE_INSTANCE_ID", "refresh-1"),
+                    env.path("AUTHPIPE_STATE_DIR", Path.of(".authpipe", "state")).resolve("refresh-worker"),
+                    env.duration("AUTHPIPE_REFRESH_SCAN_INTERVAL", Duration.ofSeconds(1)));
+        }
+    }
+
+    public static RefreshWorker start(Config config, DueRefresh dueRefresh) {
+        SchemaRegistry registry = config.schemaRegistryUrl().map(u -> SchemaRegistry.confluent(URI.create(u)))
+                .orElse(SchemaRegistry.none());
+        Properties props = new StreamsSettings(config.applicationId(), config.instanceId(), config.stateDir(), 1,
+                Duration.ofMillis(100), Optional.empty()).toProperties(KafkaConnection.of(config.kafkaBootstrap()));
+        KafkaStreams streams = StreamsRunner.startAndAwaitRunning(
+                RefreshTopology.build(registry, dueRefresh, config.scanInterval()), props, Duration.ofSeconds(120));
+        LOG.info("refresh-worker running instance={}", config.instanceId());
+        return new RefreshWorker(streams);
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(10));
+    }
+
+    public static void main(String[] args) {
+        EnvReader env = EnvReader.system();
+        String bootstrap = env.optional("KAFKA_BOOTSTRAP_SERVERS")
+                .orElseThrow(() -> new io.authpipe.core.config.ConfigException("KAFKA_BOOTSTRAP_SERVERS is required"));
+        RefreshWorker worker = start(Config.fromEnv(bootstrap, env),
+                (key, timer) -> LOG.info("refresh due connection={} version={}", key, timer.getVersion()));
+        Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "refresh-worker-shutdown"));
+    }
+}
