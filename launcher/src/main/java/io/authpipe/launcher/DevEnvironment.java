@@ -1,0 +1,115 @@
+package io.authpipe.launcher;
+
+import io.authpipe.broker.BrokerApi;
+import io.authpipe.broker.config.BrokerConfig;
+import io.authpipe.broker.http.HttpApi;
+import io.authpipe.broker.tenant.ApiKey;
+import io.authpipe.core.config.EnvReader;
+import io.authpipe.health.HealthWorker;
+import io.authpipe.kafka.EmbeddedKafka;
+import io.authpipe.refresh.RefreshWorker;
+import io.authpipe.sandbox.mastodon.MastodonSandbox;
+import io.authpipe.sandbox.mastodon.MastodonVersion;
+import io.authpipe.sandbox.mastodon.SandboxConfig;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default in one JVM: a KRaft broker (unless {@code KAFKA_BOOTSTRAP_SERVERS} names one), the Mastodon
+ * sandbox, broker-api (key file, vault, flow, HTTP), refresh-worker and health-worker, plus the {@code dev} tenant.
+ */
+public final class DevEnvironment implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DevEnvironment.class);
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private DevFacts facts;
+
+    public static DevEnvironment start(EnvReader env, Clock clock) {
+        DevEnvironment dev = new DevEnvironment();
+        try {
+            dev.startAll(env, DevSettings.fromEnv(env), clock);
+            return dev;
+        } catch (RuntimeException e) {
+            dev.close();
+            throw e;
+        }
+    }
+
+    private void startAll(EnvReader env, DevSettings settings, Clock clock) {
+        String bootstrap = settings.externalKafka().orElseGet(() -> own(EmbeddedKafka.start(
+                settings.home().resolve("kafka"), settings.kafkaPort())).bootstrapServers());
+        MastodonSandbox sandbox = own(MastodonSandbox.start(SandboxConfig.defaults().withPort(settings.sandboxPort())
+                .withVersion(settings.sandboxLegacy() ? MastodonVersion.V4_2 : MastodonVersion.V4_7)));
+        Optional<DevFacts> previous = DevFacts.read(factsFile(settings));
+        String adminToken = env.optional("AUTHPIPE_ADMIN_TOKEN").or(() -> previous.map(DevFacts::adminToken))
+                .orElseGet(DevEnvironment::randomToken);
+        BrokerConfig brokerConfig = BrokerConfig.defaults(bootstrap, brokerEnv(env, settings, sandbox, adminToken));
+        BrokerApi broker = own(BrokerApi.start(brokerConfig, clock));
+        String returnTo = broker.publicUrl() + HttpApi.FINISHED_PATH;
+        ApiKey key = DevTenant.ensure(broker.tenants(), List.of(returnTo), previous.map(DevFacts::apiKey));
+        EnvReader workerEnv = brokerEnv(env, settings, sandbox, adminToken);
+        own(RefreshWorker.start(RefreshWorker.Config.fromEnv(bootstrap, workerEnv),
+                (connection, timer) -> LOG.info("refresh due connection={} version={}", connection, timer.getVersion())));
+        own(HealthWorker.start(HealthWorker.Config.fromEnv(bootstrap, workerEnv),
+                (connection, update) -> LOG.info("health check due connection={}", connection)));
+        facts = new DevFacts(broker.publicUrl().toString(), DevTenant.ID.value(), key.value().reveal(), adminToken,
+                returnTo, sandbox.baseUrl(), sandbox.config().users().stream()
+                .map(u -> new DevFacts.SandboxLogin(u.username(), u.password())).toList(), bootstrap);
+        facts.write(factsFile(settings));
+    }
+
+    /** The environment with the embedded default's settings: everything under home, the sandbox allow-listed. */
+    private static EnvReader brokerEnv(EnvReader env, DevSettings settings, MastodonSandbox sandbox, String admin) {
+        List<String> allow = new ArrayList<>(env.list("AUTHPIPE_INSTANCE_ALLOWLIST", List.of()));
+        allow.add(URI.create(sandbox.baseUrl()).getAuthority());
+        return env.withDefaults(Map.of(
+                        "AUTHPIPE_STATE_DIR", settings.home().resolve("state").toString(),
+                        "AUTHPIPE_KEY_FILE", settings.home().resolve("master.key").toString(),
+                        "AUTHPIPE_TOPIC_PARTITIONS", "3",
+                        "AUTHPIPE_TOPIC_REPLICATION", "1"))
+                .with(Map.of(
+                        "AUTHPIPE_HTTP_PORT", Integer.toString(settings.apiPort()),
+                        "AUTHPIPE_ADMIN_TOKEN", admin,
+                        "AUTHPIPE_INSTANCE_ALLOWLIST", String.join(",", allow)));
+    }
+
+    static java.nio.file.Path factsFile(DevSettings settings) {
+        return settings.home().resolve("dev.json");
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return "adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private <T extends AutoCloseable> T own(T component) {
+        started.add(component);
+        return component;
+    }
+
+    public DevFacts facts() {
+        return facts;
+    }
+
+    /** Stops everything, newest first. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}", started.get(i).getClass().getSimpleName(), e);
+            }
+        }
+        started.clear();
+    }
+}
