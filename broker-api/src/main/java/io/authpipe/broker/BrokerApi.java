@@ -85,8 +85,7 @@ public final class BrokerApi implements AutoCloseable {
                 Duration.ofSeconds(60));
 
         Vault vault = new Vault(LocalKeyFileKms.openOrCreate(config.keyFile()), clock);
-        EventSerdes serdes = new EventSerdes(config.schemaRegistryUrl()
-                .map(u -> SchemaRegistry.confluent(URI.create(u))).orElse(SchemaRegistry.none()));
+        EventSerdes serdes = new EventSerdes(SchemaRegistry.fromUrl(config.schemaRegistryUrl()));
         Publisher publisher = new Publisher(kafka.producerConfig("authpipe-broker-api-" + config.instanceId()), serdes);
 
         Properties vaultProps = streamsProperties(config, kafka, config.applicationId(), "vault", Optional.of(self));

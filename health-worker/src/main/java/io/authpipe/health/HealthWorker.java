@@ -3,15 +3,13 @@ package io.authpipe.health;
 import io.authpipe.core.config.ConfigException;
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.kafka.KafkaConnection;
-import io.authpipe.kafka.StreamsRunner;
+import io.authpipe.kafka.RunningStreams;
 import io.authpipe.kafka.StreamsSettings;
 import io.authpipe.schemas.SchemaRegistry;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +18,9 @@ import org.slf4j.LoggerFactory;
 public final class HealthWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthWorker.class);
 
-    private final KafkaStreams streams;
+    private final RunningStreams streams;
 
-    private HealthWorker(KafkaStreams streams) {
+    private HealthWorker(RunningStreams streams) {
         this.streams = streams;
     }
 
@@ -39,14 +37,12 @@ public final class HealthWorker implements AutoCloseable {
     }
 
     public static HealthWorker start(Config config, DueCheck dueCheck) {
-        SchemaRegistry registry = config.schemaRegistryUrl().map(u -> SchemaRegistry.confluent(URI.create(u)))
-                .orElse(SchemaRegistry.none());
-        Properties props = new StreamsSettings(config.applicationId(), config.instanceId(), config.stateDir(), 1,
-                Duration.ofMillis(100), Optional.empty()).toProperties(KafkaConnection.of(config.kafkaBootstrap()));
+        SchemaRegistry registry = SchemaRegistry.fromUrl(config.schemaRegistryUrl());
+        StreamsSettings settings = new StreamsSettings(config.applicationId(), config.instanceId(), config.stateDir(),
+                1, Duration.ofMillis(100), Optional.empty());
         SecureRandom random = new SecureRandom();
-        KafkaStreams streams = StreamsRunner.startAndAwaitRunning(
-                HealthTopology.build(registry, dueCheck, config.checkInterval(), random::nextDouble), props,
-                Duration.ofSeconds(120));
+        RunningStreams streams = RunningStreams.start(HealthTopology.build(registry, dueCheck,
+                config.checkInterval(), random::nextDouble), settings, KafkaConnection.of(config.kafkaBootstrap()));
         LOG.info("health-worker running instance={}", config.instanceId());
         return new HealthWorker(streams);
     }
@@ -57,7 +53,7 @@ public final class HealthWorker implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(10));
+        streams.close();
     }
 
     public static void main(String[] args) {

@@ -2,14 +2,12 @@ package io.authpipe.refresh;
 
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.kafka.KafkaConnection;
-import io.authpipe.kafka.StreamsRunner;
+import io.authpipe.kafka.RunningStreams;
 import io.authpipe.kafka.StreamsSettings;
 import io.authpipe.schemas.SchemaRegistry;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +16,9 @@ import org.slf4j.LoggerFactory;
 public final class RefreshWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RefreshWorker.class);
 
-    private final KafkaStreams streams;
+    private final RunningStreams streams;
 
-    private RefreshWorker(KafkaStreams streams) {
+    private RefreshWorker(RunningStreams streams) {
         this.streams = streams;
     }
 
@@ -37,12 +35,11 @@ public final class RefreshWorker implements AutoCloseable {
     }
 
     public static RefreshWorker start(Config config, DueRefresh dueRefresh) {
-        SchemaRegistry registry = config.schemaRegistryUrl().map(u -> SchemaRegistry.confluent(URI.create(u)))
-                .orElse(SchemaRegistry.none());
-        Properties props = new StreamsSettings(config.applicationId(), config.instanceId(), config.stateDir(), 1,
-                Duration.ofMillis(100), Optional.empty()).toProperties(KafkaConnection.of(config.kafkaBootstrap()));
-        KafkaStreams streams = StreamsRunner.startAndAwaitRunning(
-                RefreshTopology.build(registry, dueRefresh, config.scanInterval()), props, Duration.ofSeconds(120));
+        SchemaRegistry registry = SchemaRegistry.fromUrl(config.schemaRegistryUrl());
+        StreamsSettings settings = new StreamsSettings(config.applicationId(), config.instanceId(), config.stateDir(),
+                1, Duration.ofMillis(100), Optional.empty());
+        RunningStreams streams = RunningStreams.start(RefreshTopology.build(registry, dueRefresh,
+                config.scanInterval()), settings, KafkaConnection.of(config.kafkaBootstrap()));
         LOG.info("refresh-worker running instance={}", config.instanceId());
         return new RefreshWorker(streams);
     }
@@ -53,7 +50,7 @@ public final class RefreshWorker implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(10));
+        streams.close();
     }
 
     public static void main(String[] args) {

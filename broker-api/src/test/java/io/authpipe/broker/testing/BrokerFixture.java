@@ -53,6 +53,22 @@ public final class BrokerFixture implements AutoCloseable {
         return fixture;
     }
 
+    /**
+     * A second broker-api instance of the same application (same Kafka Streams application id and key file, its own
+     * instance id, state directory and port): partitions are shared between the two.
+     */
+    public BrokerApi startPeer(String instanceId) {
+        return BrokerApi.start(BrokerConfig.defaults(kafka.bootstrapServers(), new EnvReader(Map.of(
+                "AUTHPIPE_HTTP_PORT", "0",
+                "AUTHPIPE_APPLICATION_ID", applicationId,
+                "AUTHPIPE_INSTANCE_ID", instanceId,
+                "AUTHPIPE_STATE_DIR", dir.resolve("state-" + instanceId).toString(),
+                "AUTHPIPE_KEY_FILE", dir.resolve("master.key").toString(),
+                "AUTHPIPE_INSTANCE_ALLOWLIST", sandboxAuthority(),
+                "AUTHPIPE_ADMIN_TOKEN", ADMIN_TOKEN,
+                "AUTHPIPE_TOPIC_PARTITIONS", "3"))), clock);
+    }
+
     BrokerConfig config() {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "AUTHPIPE_HTTP_PORT", Integer.toString(port),

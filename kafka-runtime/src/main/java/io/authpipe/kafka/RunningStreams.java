@@ -1,0 +1,36 @@
+package io.authpipe.kafka;
+
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * A Kafka Streams application that was started and reached RUNNING: what a worker process holds on to.
+ * {@link #close()} waits up to ten seconds for a clean shutdown (static members keep their partitions, so a restart
+ * with the same instance id resumes without a rebalance).
+ */
+public final class RunningStreams implements AutoCloseable {
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final KafkaStreams streams;
+
+    private RunningStreams(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** Starts {@code topology} with {@code settings} and waits for RUNNING (see {@link StreamsRunner}). */
+    public static RunningStreams start(Topology topology, StreamsSettings settings, KafkaConnection connection) {
+        return new RunningStreams(StreamsRunner.startAndAwaitRunning(topology, settings.toProperties(connection),
+                STARTUP_TIMEOUT));
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(CLOSE_TIMEOUT);
+    }
+}
