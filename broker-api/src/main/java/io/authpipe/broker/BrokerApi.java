@@ -1,37 +1,18 @@
 package io.authpipe.broker;
 
 import io.authpipe.broker.config.BrokerConfig;
-import io.authpipe.broker.connection.ConnectionStore;
-import io.authpipe.broker.connection.ConnectionWriter;
-import io.authpipe.broker.connection.CredentialReader;
-import io.authpipe.broker.connection.DisconnectService;
-import io.authpipe.broker.flow.AppRegistry;
-import io.authpipe.broker.flow.CallbackService;
-import io.authpipe.broker.flow.CallbackUrls;
 import io.authpipe.broker.flow.ConnectRequestTopology;
-import io.authpipe.broker.flow.ConnectService;
-import io.authpipe.broker.flow.PendingAuthorizations;
-import io.authpipe.broker.flow.RegistrationThrottle;
-import io.authpipe.broker.flow.ServerDirectory;
 import io.authpipe.broker.http.HttpApi;
 import io.authpipe.broker.kafka.EventSerdes;
 import io.authpipe.broker.kafka.PipelineTopics;
 import io.authpipe.broker.kafka.Publisher;
-import io.authpipe.broker.routing.Ownership;
 import io.authpipe.broker.routing.StoreRouter;
-import io.authpipe.broker.tenant.TenantRecords;
 import io.authpipe.broker.tenant.TenantRegistry;
 import io.authpipe.broker.vault.VaultTopology;
-import io.authpipe.core.instance.InstancePolicy;
-import io.authpipe.events.AppRegistration;
-import io.authpipe.events.PendingAuthorization;
-import io.authpipe.events.Tenant;
 import io.authpipe.kafka.KafkaConnection;
 import io.authpipe.kafka.StreamsRunner;
 import io.authpipe.kafka.StreamsSettings;
 import io.authpipe.kafka.TopicAdmin;
-import io.authpipe.mastodon.MastodonClient;
-import io.authpipe.mastodon.MastodonHttp;
 import io.authpipe.schemas.SchemaRegistry;
 import io.authpipe.topics.Topics;
 import io.authpipe.vault.Vault;
@@ -45,7 +26,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,34 +72,17 @@ public final class BrokerApi implements AutoCloseable {
         KafkaStreams vaultStreams = new KafkaStreams(VaultTopology.build(serdes, vaultProps), vaultProps);
         StoreRouter router = new StoreRouter(vaultStreams, self);
 
-        MastodonClient mastodon = new MastodonClient(MastodonHttp.client(InstancePolicy.allowing(
-                config.instanceAllowList()), config.userAgent(), Duration.ofSeconds(10)), clock);
-        ServerDirectory servers = new ServerDirectory(mastodon, clock);
-        TenantRegistry tenants = new TenantRegistry(id -> BrokerApi.<Tenant>lookup(router, VaultTopology.TENANTS_STORE,
-                id.value()).map(TenantRecords::fromAvro), publisher, vault, clock);
-        AppRegistry apps = new AppRegistry(ref -> BrokerApi.<AppRegistration>lookup(router,
-                VaultTopology.APP_REGISTRATIONS_STORE, ref.value()), mastodon, vault, publisher,
-                new RegistrationThrottle(config.registrationLimit(), config.registrationWindow()), clock);
-        PendingAuthorizations flows = new PendingAuthorizations(
-                hash -> BrokerApi.<PendingAuthorization>lookup(router, VaultTopology.AUTHORIZATIONS_STORE, hash),
-                hash -> router.ownerOf(VaultTopology.AUTHORIZATIONS_STORE, hash) instanceof Ownership.Local, publisher);
-        ConnectionStore connections = new ConnectionStore(router);
-        ConnectionWriter writer = new ConnectionWriter(publisher, vault, connections, clock);
-        CredentialReader reader = new CredentialReader(vault);
-        ConnectService connect = new ConnectService(InstancePolicy.allowing(config.instanceAllowList()), servers, apps,
-                flows, vault, new CallbackUrls(publicUrl), config.flowTtl(), clock);
-        CallbackService callback = new CallbackService(tenants, flows, apps, servers, mastodon, writer, vault, clock);
-        DisconnectService disconnects = new DisconnectService(reader, apps, servers, mastodon, writer);
+        HttpApi.Services services = ServiceWiring.wire(config, publicUrl, router, publisher, vault, clock);
 
         StreamsRunner.startAndAwaitRunning(vaultStreams, STARTUP_TIMEOUT);
         Properties connectProps = streamsProperties(config, kafka,
                 config.applicationId() + ConnectRequestTopology.APPLICATION_SUFFIX, "connect", Optional.empty());
         KafkaStreams connectStreams = StreamsRunner.startAndAwaitRunning(
-                ConnectRequestTopology.build(serdes, tenants, connect, clock), connectProps, STARTUP_TIMEOUT);
-        HttpApi http = new HttpApi(new HttpApi.Services(tenants, connect, callback, connections, reader, disconnects,
-                router, config.adminToken(), clock)).start(config.httpHost(), port);
+                ConnectRequestTopology.build(serdes, services.tenants(), services.connect(), clock), connectProps,
+                STARTUP_TIMEOUT);
+        HttpApi http = new HttpApi(services).start(config.httpHost(), port);
         LOG.info("broker-api ready url={} instance={}", publicUrl, config.instanceId());
-        return new BrokerApi(vaultStreams, connectStreams, http, publisher, tenants, publicUrl);
+        return new BrokerApi(vaultStreams, connectStreams, http, publisher, services.tenants(), publicUrl);
     }
 
     private static Properties streamsProperties(BrokerConfig config, KafkaConnection kafka, String applicationId,
@@ -131,10 +94,6 @@ public final class BrokerApi implements AutoCloseable {
                 LogAndContinueExceptionHandler.class.getName());
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
         return props;
-    }
-
-    private static <V> Optional<V> lookup(StoreRouter router, String store, String key) {
-        return router.<V>local(store).map((ReadOnlyKeyValueStore<String, V> s) -> s.get(key));
     }
 
     /** The base URL browsers and instances reach this API at. */

@@ -18,6 +18,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers each {@link ConnectRequest} with a {@link ConnectReply} carrying the authorize link or an error code. A
@@ -26,6 +28,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ConnectRequestProcessor implements Processor<String, ConnectRequest, String, ConnectReply> {
     static final Duration RETRY_EVERY = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectRequestProcessor.class);
 
     private final TenantDirectory tenants;
     private final ConnectService connect;
@@ -75,6 +78,7 @@ final class ConnectRequestProcessor implements Processor<String, ConnectRequest,
         if (outcome instanceof ConnectOutcome.Refused refused
                 && refused.problem().error().equals("instance_registration_throttled")) {
             deferred.put(key, request);
+            LOG.info("connect request deferred connection={} retryAt={}", key, refused.problem().retryAt().orElse(null));
             return;
         }
         reply(key, timestamp, ConnectReplies.of(request, outcome));

@@ -14,6 +14,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.time.Clock;
+import org.apache.kafka.streams.KafkaStreams;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,6 @@ public final class HttpApi implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = 64 * 1024;
-            config.useVirtualThreads = false;
         });
         app.before("/v1/*", ctx -> {
             if (!ctx.path().equals(CallbackUrls.PATH) && ctx.method() != HandlerType.OPTIONS) {
@@ -54,7 +54,7 @@ public final class HttpApi implements AutoCloseable {
         new ConnectionRoutes(services.connections(), services.reader(), services.disconnects(), services.router(),
                 forwarder, answers).register(app);
         services.adminToken().ifPresent(token -> new AdminRoutes(services.tenants(), token).register(app));
-        app.get("/health", ctx -> ctx.json(Views.JSON.createObjectNode().put("status", "ok")));
+        app.get("/health", ctx -> health(ctx, services.router()));
         app.get(FINISHED_PATH, HttpApi::finished);
         registerErrors(answers);
     }
@@ -68,6 +68,14 @@ public final class HttpApi implements AutoCloseable {
         app.exception(HttpResponseException.class, (e, ctx) -> answers.problem(ctx, e.getStatus() == 404
                 ? ApiProblem.notFound("not_found", "no such endpoint: " + ctx.method() + " " + ctx.path())
                 : ApiProblem.of(e.getStatus(), "http_" + e.getStatus(), e.getMessage())));
+    }
+
+    /** 200 while the vault's stores can answer; 503 while starting, rebalancing or failed. */
+    private static void health(Context ctx, StoreRouter router) {
+        KafkaStreams.State state = router.state();
+        ctx.status(state == KafkaStreams.State.RUNNING ? 200 : 503).json(Views.JSON.createObjectNode()
+                .put("status", state == KafkaStreams.State.RUNNING ? "ok" : "unavailable")
+                .put("streams", state.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** Echoes the flow's outcome from the {@code authpipe_*} parameters of the redirect; holds no secret. */

@@ -55,6 +55,11 @@ public final class StoreRouter {
         }
     }
 
+    /** The Streams state of the vault application, for health checks: RUNNING means queries can be answered. */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
     public HostInfo self() {
         return self;
     }

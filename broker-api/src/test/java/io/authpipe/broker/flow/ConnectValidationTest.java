@@ -189,6 +189,14 @@ class ConnectValidationTest {
     }
 
     @Test
+    void healthSaysOkWhileTheStoresAreQueryable() {
+        Api.Reply reply = Api.browse(fixture.baseUrl() + "/health");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("streams").asText()).isEqualTo("running");
+    }
+
+    @Test
     void anUnknownEndpointAnswersJson() {
         Api.Reply reply = api.get("/v1/nothing-here");
 

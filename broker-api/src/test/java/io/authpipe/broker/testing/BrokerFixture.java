@@ -94,6 +94,15 @@ public final class BrokerFixture implements AutoCloseable {
         return broker;
     }
 
+    /** The Kafka Streams application id (prefix of the internal changelog topics). */
+    public String applicationId() {
+        return applicationId;
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
     public MastodonSandbox sandbox() {
         return sandbox;
     }

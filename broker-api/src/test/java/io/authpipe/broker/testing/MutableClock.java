@@ -6,9 +6,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that follows the system clock plus an offset that tests move forward. */
+/** A clock tests move forward: either the system clock plus an offset, or frozen at an instant plus an offset. */
 public final class MutableClock extends Clock {
+    private final Instant frozenAt;
     private volatile Duration offset = Duration.ZERO;
+
+    /** Follows the system clock. */
+    public MutableClock() {
+        this(null);
+    }
+
+    private MutableClock(Instant frozenAt) {
+        this.frozenAt = frozenAt;
+    }
+
+    /** Stands still at {@code instant} until {@link #advance} moves it. */
+    public static MutableClock frozenAt(Instant instant) {
+        return new MutableClock(instant);
+    }
 
     public void advance(Duration by) {
         offset = offset.plus(by);
@@ -16,7 +31,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return (frozenAt == null ? Instant.now() : frozenAt).plus(offset);
     }
 
     @Override
