@@ -92,11 +92,4 @@ public record BrokerConfig(
             throw new ConfigException(name + " must be an absolute URL such as https://authpipe.example.com");
         }
     }
-
-    public BrokerConfig withHttpPort(int port) {
-        return new BrokerConfig(httpHost, port, publicUrl, advertisedUrl, kafkaBootstrap, schemaRegistryUrl,
-                applicationId, instanceId,
-                stateDir, keyFile, instanceAllowList, adminToken, partitions, replicationFactor, flowTtl,
-                registrationLimit, registrationWindow, userAgent);
-    }
 }

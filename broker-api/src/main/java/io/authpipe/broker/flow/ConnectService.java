@@ -17,6 +17,7 @@ import io.authpipe.vault.Vault;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -56,7 +57,7 @@ public final class ConnectService {
             if (problem.isPresent()) {
                 return new ConnectOutcome.Refused(problem.get());
             }
-            return startValidated(tenant, command, List.copyOf(new java.util.LinkedHashSet<>(command.scopes())));
+            return startValidated(tenant, command, List.copyOf(new LinkedHashSet<>(command.scopes())));
         } catch (ApiProblem.ApiException e) {
             return new ConnectOutcome.Refused(e.problem());
         }
