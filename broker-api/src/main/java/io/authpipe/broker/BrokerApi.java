@@ -3,6 +3,7 @@ package io.authpipe.broker;
 import io.authpipe.broker.config.BrokerConfig;
 import io.authpipe.broker.flow.ConnectRequestTopology;
 import io.authpipe.broker.http.HttpApi;
+import io.authpipe.broker.keys.RotationResumer;
 import io.authpipe.broker.kafka.EventSerdes;
 import io.authpipe.broker.kafka.PipelineTopics;
 import io.authpipe.broker.kafka.Publisher;
@@ -16,7 +17,7 @@ import io.authpipe.kafka.TopicAdmin;
 import io.authpipe.schemas.SchemaRegistry;
 import io.authpipe.topics.Topics;
 import io.authpipe.vault.Vault;
-import io.authpipe.vault.kms.LocalKeyFileKms;
+import io.authpipe.vault.VaultPolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,16 +38,19 @@ import org.slf4j.LoggerFactory;
 public final class BrokerApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerApi.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration ROTATION_PASS_INTERVAL = Duration.ofSeconds(10);
 
     private final KafkaStreams vaultStreams;
     private final KafkaStreams connectStreams;
     private final HttpApi http;
+    private final RotationResumer resumer;
     private final Publisher publisher;
     private final TenantRegistry tenants;
     private final URI publicUrl;
 
-    private BrokerApi(KafkaStreams vaultStreams, KafkaStreams connectStreams, HttpApi http, Publisher publisher,
-                      TenantRegistry tenants, URI publicUrl) {
+    private BrokerApi(KafkaStreams vaultStreams, KafkaStreams connectStreams, HttpApi http, RotationResumer resumer,
+                      Publisher publisher, TenantRegistry tenants, URI publicUrl) {
+        this.resumer = resumer;
         this.vaultStreams = vaultStreams;
         this.connectStreams = connectStreams;
         this.http = http;
@@ -64,7 +68,7 @@ public final class BrokerApi implements AutoCloseable {
         TopicAdmin.ensureTopics(kafka.adminConfig(), PipelineTopics.specs(config.partitions(), config.replicationFactor()),
                 Duration.ofSeconds(60));
 
-        Vault vault = new Vault(LocalKeyFileKms.openOrCreate(config.keyFile()), clock);
+        Vault vault = new Vault(config.kms().open(), VaultPolicy.defaults(), clock);
         EventSerdes serdes = new EventSerdes(SchemaRegistry.fromUrl(config.schemaRegistryUrl()));
         Publisher publisher = new Publisher(kafka.producerConfig("authpipe-broker-api-" + config.instanceId()), serdes);
 
@@ -81,8 +85,10 @@ public final class BrokerApi implements AutoCloseable {
                 ConnectRequestTopology.build(serdes, services.tenants(), services.connect(), clock), connectProps,
                 STARTUP_TIMEOUT);
         HttpApi http = new HttpApi(services).start(config.httpHost(), port);
+        RotationResumer resumer = new RotationResumer(services.tenants()::all, services.rotations())
+                .start(ROTATION_PASS_INTERVAL);
         LOG.info("broker-api ready url={} instance={}", publicUrl, config.instanceId());
-        return new BrokerApi(vaultStreams, connectStreams, http, publisher, services.tenants(), publicUrl);
+        return new BrokerApi(vaultStreams, connectStreams, http, resumer, publisher, services.tenants(), publicUrl);
     }
 
     private static Properties streamsProperties(BrokerConfig config, KafkaConnection kafka, String applicationId,
@@ -111,6 +117,7 @@ public final class BrokerApi implements AutoCloseable {
 
     @Override
     public void close() {
+        resumer.close();
         http.close();
         connectStreams.close(Duration.ofSeconds(10));
         vaultStreams.close(Duration.ofSeconds(10));

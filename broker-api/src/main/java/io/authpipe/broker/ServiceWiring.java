@@ -5,6 +5,7 @@ import io.authpipe.broker.connection.ConnectionStore;
 import io.authpipe.broker.connection.ConnectionWriter;
 import io.authpipe.broker.connection.CredentialReader;
 import io.authpipe.broker.connection.DisconnectService;
+import io.authpipe.broker.flow.AppRef;
 import io.authpipe.broker.flow.AppRegistry;
 import io.authpipe.broker.flow.CallbackService;
 import io.authpipe.broker.flow.CallbackUrls;
@@ -13,23 +14,36 @@ import io.authpipe.broker.flow.PendingAuthorizations;
 import io.authpipe.broker.flow.RegistrationThrottle;
 import io.authpipe.broker.flow.ServerDirectory;
 import io.authpipe.broker.http.HttpApi;
+import io.authpipe.broker.keys.KeyRotations;
+import io.authpipe.broker.keys.TenantEraser;
 import io.authpipe.broker.kafka.Publisher;
 import io.authpipe.broker.routing.Ownership;
 import io.authpipe.broker.routing.StoreRouter;
+import io.authpipe.broker.secrets.TenantSecrets;
 import io.authpipe.broker.tenant.TenantRecords;
 import io.authpipe.broker.tenant.TenantRegistry;
 import io.authpipe.broker.vault.VaultTopology;
+import io.authpipe.core.identity.ConnectionKey;
+import io.authpipe.core.identity.TenantId;
 import io.authpipe.core.instance.InstancePolicy;
 import io.authpipe.events.AppRegistration;
 import io.authpipe.events.PendingAuthorization;
 import io.authpipe.events.Tenant;
+import io.authpipe.events.TenantSecret;
 import io.authpipe.mastodon.MastodonClient;
 import io.authpipe.mastodon.MastodonHttp;
 import io.authpipe.vault.Vault;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
 
 /** Builds broker-api's services over its stores, publisher and vault: the explicit wiring, in one place. */
 final class ServiceWiring {
@@ -45,9 +59,12 @@ final class ServiceWiring {
                 MastodonHttp.client(instances, config.userAgent(), PROVIDER_TIMEOUT), clock);
         ServerDirectory servers = new ServerDirectory(mastodon, clock);
         TenantRegistry tenants = new TenantRegistry(id -> ServiceWiring.<Tenant>lookup(router,
-                VaultTopology.TENANTS_STORE, id.value()).map(TenantRecords::fromAvro), publisher, vault, clock);
+                VaultTopology.TENANTS_STORE, id.value()).map(TenantRecords::fromAvro),
+                () -> ServiceWiring.<Tenant>all(router, VaultTopology.TENANTS_STORE).stream()
+                        .map(TenantRecords::fromAvro).toList(), publisher, vault, clock);
         AppRegistry apps = new AppRegistry(ref -> ServiceWiring.<AppRegistration>lookup(router,
-                VaultTopology.APP_REGISTRATIONS_STORE, ref.value()), mastodon, vault, publisher,
+                VaultTopology.APP_REGISTRATIONS_STORE, ref.value()), tenant -> ofTenant(router,
+                VaultTopology.APP_REGISTRATIONS_STORE, tenant, AppRef::new), mastodon, vault, publisher,
                 new RegistrationThrottle(config.registrationLimit(), config.registrationWindow()), clock);
         PendingAuthorizations flows = new PendingAuthorizations(
                 hash -> ServiceWiring.<PendingAuthorization>lookup(router, VaultTopology.AUTHORIZATIONS_STORE, hash),
@@ -55,12 +72,41 @@ final class ServiceWiring {
         ConnectionStore connections = new ConnectionStore(router);
         ConnectionWriter writer = new ConnectionWriter(publisher, vault, connections, clock);
         CredentialReader reader = new CredentialReader(vault);
+        DisconnectService disconnects = new DisconnectService(reader, apps, servers, mastodon, writer);
+        TenantSecrets secrets = new TenantSecrets(key -> ServiceWiring.<TenantSecret>lookup(router,
+                VaultTopology.TENANT_SECRETS_STORE, key), tenant -> ofTenant(router, VaultTopology.TENANT_SECRETS_STORE,
+                tenant, k -> k), publisher, vault, clock);
         return new HttpApi.Services(tenants,
                 new ConnectService(instances, servers, apps, flows, vault, new CallbackUrls(publicUrl),
                         config.flowTtl(), clock),
                 new CallbackService(tenants, flows, apps, servers, mastodon, writer, vault, clock),
-                connections, reader, new DisconnectService(reader, apps, servers, mastodon, writer),
+                connections, reader, disconnects, secrets,
+                new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets, clock),
+                new TenantEraser(disconnects, writer, apps, secrets, tenants, vault),
                 router, config.adminToken(), clock);
+    }
+
+    /** Every entry of a global store whose key starts with {@code tenant:}, keyed by {@code toKey(key)}. */
+    private static <K, V> Map<K, V> ofTenant(StoreRouter router, String store, TenantId tenant,
+                                             Function<String, K> toKey) {
+        Map<K, V> entries = new LinkedHashMap<>();
+        router.<V>local(store).ifPresent(s -> {
+            try (KeyValueIterator<String, V> it = s.prefixScan(ConnectionKey.kafkaKeyPrefix(tenant),
+                    new StringSerializer())) {
+                it.forEachRemaining(kv -> entries.put(toKey.apply(kv.key), kv.value));
+            }
+        });
+        return entries;
+    }
+
+    private static <V> List<V> all(StoreRouter router, String store) {
+        List<V> values = new ArrayList<>();
+        router.<V>local(store).ifPresent(s -> {
+            try (KeyValueIterator<String, V> it = s.all()) {
+                it.forEachRemaining(kv -> values.add(kv.value));
+            }
+        });
+        return values;
     }
 
     private static <V> Optional<V> lookup(StoreRouter router, String store, String key) {

@@ -19,6 +19,7 @@ public final class Topics {
     public static final String AUTHORIZATIONS = "authpipe.authorizations";
     public static final String APP_REGISTRATIONS = "authpipe.app-registrations";
     public static final String TENANTS = "authpipe.tenants";
+    public static final String TENANT_SECRETS = "authpipe.tenant-secrets";
     public static final String DEAD_LETTERS = "authpipe.dead-letters";
 
     /** Dead-letter headers: why and where a record could not be processed. */
@@ -43,7 +44,8 @@ public final class Topics {
                 new Definition(EXPIRY_TIMERS, true, "when to refresh each expiring token"),
                 new Definition(AUTHORIZATIONS, true, "pending OAuth flows, by state hash"),
                 new Definition(APP_REGISTRATIONS, true, "OAuth apps per tenant, instance and scope set"),
-                new Definition(TENANTS, true, "tenants, hashed API keys and wrapped data keys"),
+                new Definition(TENANTS, true, "tenants, hashed API keys and their key references"),
+                new Definition(TENANT_SECRETS, true, "webhook signing secrets and app passwords tenants store"),
                 new Definition(DEAD_LETTERS, false, "records that could not be processed, with the reason"));
     }
 }

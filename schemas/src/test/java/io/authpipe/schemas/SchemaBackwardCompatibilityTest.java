@@ -34,7 +34,7 @@ class SchemaBackwardCompatibilityTest {
     void everyTopicValueRecordIsChecked() {
         assertThat(current.keySet()).contains("ConnectRequest", "ConnectReply", "ConnectionEvent",
                 "StoredCredential", "CredentialUpdated", "Revocation", "ExpiryTimer", "PendingAuthorization",
-                "AppRegistration", "Tenant");
+                "AppRegistration", "Tenant", "TenantSecret");
     }
 
     @Test

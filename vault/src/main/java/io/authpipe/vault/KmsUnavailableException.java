@@ -1,23 +1,28 @@
 package io.authpipe.vault;
 
 /**
- * The key management service could not be reached or answered with an infrastructure error (timeout, throttling,
- * 5xx, missing credentials, disabled key).
+ * The key management service could not serve a request now: I/O error, timeout, HTTP 5xx, throttling.
  *
- * <p><b>Retryable</b> with backoff: the data is fine, the KMS is not. Callers should leave the record untouched and try
- * again later (for example, a refresh is postponed, not failed). Contrast {@link VaultCryptoException}, which is
- * permanent. Messages name the operation and the key reference, never key material or secrets.
+ * <p><b>Retryable</b> with backoff: the data and the key are fine, the KMS is not. Callers leave the record untouched
+ * and try again later (a refresh is postponed, not failed). {@code ResilientKms} already retried within its budget
+ * before this reaches the vault's callers. Contrast {@link VaultCryptoException} and {@link KmsKeyUnusableException},
+ * which are permanent.
  *
- * <p>The embedded KMS implementations ({@code LocalKeyFileKms}, {@code InMemoryKms}) hold their key in memory and
- * never throw it; remote implementations (AWS KMS) do.
+ * <p>The message names the KMS and the operation, e.g. {@code "KMS unavailable (GenerateDataKey): HTTP 500
+ * KMSInternalException"}; never key material, wrapped keys or secrets.
  */
 public class KmsUnavailableException extends RuntimeException {
 
     /**
-     * @param message what was attempted, e.g. {@code "KMS GenerateDataKey failed for key arn:aws:kms:..."}
-     * @param cause   the transport or service exception
+     * @param message what failed, starting with {@code "KMS unavailable (<operation>)"}
+     * @param cause   the transport or service exception, or null
      */
     public KmsUnavailableException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** {@code "KMS unavailable (<operation>): <detail>"}. */
+    public static KmsUnavailableException of(String operation, String detail, Throwable cause) {
+        return new KmsUnavailableException("KMS unavailable (" + operation + "): " + detail, cause);
     }
 }

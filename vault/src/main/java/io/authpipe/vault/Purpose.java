@@ -19,5 +19,7 @@ public enum Purpose {
     /** A tenant's API key. */
     API_KEY,
     /** A webhook signing secret. */
-    WEBHOOK_SECRET
+    WEBHOOK_SECRET,
+    /** An app password a user gave for a provider that uses them (Bluesky-style). */
+    APP_PASSWORD
 }

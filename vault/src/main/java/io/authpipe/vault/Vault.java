@@ -2,109 +2,108 @@ package io.authpipe.vault;
 
 import io.authpipe.core.identity.TenantId;
 import io.authpipe.core.secret.Secret;
-import io.authpipe.vault.internal.DekCache;
-import io.authpipe.vault.internal.EnvelopeV1;
+import io.authpipe.vault.internal.DataKeys;
+import io.authpipe.vault.internal.Envelopes;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
-import javax.crypto.SecretKey;
 
 /**
- * Encrypts and decrypts a tenant's secrets: envelope encryption with AES-256-GCM under per-tenant data keys (DEKs)
- * that a {@link Kms} wraps under its key-encryption key.
+ * Encrypts and decrypts a tenant's secrets: envelope encryption with AES-256-GCM under data keys (DEKs) that a
+ * {@link Kms} generates and wraps under the tenant's key-encryption key (KEK). Byte formats: {@code vault/ENVELOPE.md}.
  *
- * <p><b>Envelope, format version 1</b> (also in {@code vault/ENVELOPE.md}):
- * <pre>
- * offset 0   1 byte   format version = 0x01
- * offset 1   4 bytes  DEK key id (int32, big-endian): which of the tenant's data keys
- * offset 5   12 bytes GCM IV (random per encryption, SecureRandom)
- * offset 17  n bytes  AES-256-GCM ciphertext of the UTF-8 secret, followed by the 16-byte tag
+ * <p><b>Envelope v2</b> (written): version byte {@code 0x02}, the KEK ref (AWS: key ARN), the wrapped DEK, a random
+ * 96-bit IV, ciphertext and tag; the header and the {@link SecretBinding} (tenant, provider, subject, purpose) are the
+ * AAD. <b>Envelope v1</b> (read only): DEKs from {@link TenantKeys#legacyDataKeys()}.
  *
- * AAD = the 5 header bytes || UTF-8 "authpipe-aad-v1"
- *       || for each of (tenant, provider, subject, purpose name): 4-byte big-endian length || UTF-8 bytes
- * </pre>
- * A ciphertext moved to another tenant, provider, subject or purpose does not decrypt, nor does one whose header was
- * altered. Envelope size = secret's UTF-8 length + 33 bytes.
+ * <p><b>Data keys</b> (see {@link VaultPolicy}): one encryption DEK per tenant and KEK, generated on first use,
+ * refreshed after an hour, never used after two hours or its encryption budget; unwrapped DEKs cached until an hour
+ * after their last use. Key bytes are zeroed when dropped. One KMS call per missing key at a time.
  *
- * <p><b>Limit per DEK.</b> IVs are random, so by NIST SP 800-38D §8.3 one DEK may seal at most 2<sup>32</sup>
- * secrets (IV collision probability then below 2<sup>-32</sup>). Authpipe seals far fewer per tenant; should a tenant
- * approach that, {@link #rotate} is the remedy.
+ * <p><b>When the KMS is down</b>, envelopes whose DEK is cached still open and a tenant with a valid encryption DEK can
+ * still seal; everything else fails with {@link KmsUnavailableException} within the KMS's time budget (wrap the KMS
+ * in {@code ResilientKms}), never hangs.
  *
- * <p><b>Caching.</b> Unwrapped DEKs are cached until one hour after their last use, measured by the injected clock;
- * their bytes are zeroed on eviction. <b>Thread-safe.</b>
- *
- * <p><b>Failures.</b> {@link VaultCryptoException} (opaque, permanent) for any envelope or key that does not open;
- * {@link KmsUnavailableException} (retryable) when the KMS cannot be reached.
+ * <p><b>Failures.</b> {@link VaultCryptoException} (opaque, permanent) for anything that does not open;
+ * {@link KmsUnavailableException} (retryable); {@link KmsKeyUnusableException} (permanent: key disabled or destroyed).
+ * <b>Thread-safe.</b>
  */
 public final class Vault {
-    /** How long an unwrapped DEK stays cached after its last use. */
-    public static final Duration DEK_IDLE_EXPIRY = Duration.ofHours(1);
-
     private final Kms kms;
-    private final DekCache cache;
+    private final DataKeys dataKeys;
+    private final Envelopes envelopes;
 
     /**
-     * @param kms   wraps and unwraps the data keys
-     * @param clock measures the idle expiry of cached data keys
+     * @param kms    generates, unwraps and destroys keys (wrap a remote one in {@code ResilientKms})
+     * @param policy data-key lifetimes and budget
+     * @param clock  measures those lifetimes
      */
-    public Vault(Kms kms, Clock clock) {
+    public Vault(Kms kms, VaultPolicy policy, Clock clock) {
         this.kms = Objects.requireNonNull(kms, "kms");
-        this.cache = new DekCache(Objects.requireNonNull(clock, "clock"), DEK_IDLE_EXPIRY);
+        this.dataKeys = new DataKeys(kms, Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(clock, "clock"));
+        this.envelopes = new Envelopes(dataKeys);
+    }
+
+    /** A vault with {@link VaultPolicy#defaults()}. */
+    public Vault(Kms kms, Clock clock) {
+        this(kms, VaultPolicy.defaults(), clock);
     }
 
     /**
-     * A new tenant's keys: one fresh DEK with key id 1. Store the result with the tenant.
+     * A new tenant's keys: a new KEK from the KMS. Store the result with the tenant.
      *
-     * @throws KmsUnavailableException if the KMS cannot generate a key now (retryable)
+     * @throws KmsUnavailableException if the KMS cannot create a key now (retryable)
      */
     public TenantKeys createTenantKeys(TenantId tenant) {
-        return new TenantKeys(tenant, List.of(generate(tenant, WrappedDataKey.FIRST_KEY_ID)));
+        return TenantKeys.of(tenant, kms.createTenantKey(tenant));
     }
 
     /**
-     * Adds a fresh DEK with the next key id, which seals from now on; the old keys still decrypt. Store the result;
-     * re-encrypting old envelopes is optional (needed only before dropping an old key).
+     * Adds a new KEK, which seals from now on (this vault drops the tenant's cached encryption DEK); envelopes under
+     * older KEKs still decrypt. Store the result, then re-encrypt what {@link #isSealedUnderCurrentKey} reports as
+     * old. With a KMS that shares one key between tenants, the keys stay the same and only the DEK is renewed.
      *
-     * @throws KmsUnavailableException if the KMS cannot generate a key now (retryable)
+     * @throws KmsUnavailableException if the KMS cannot create a key now (retryable)
      */
     public TenantKeys rotate(TenantKeys keys) {
-        return keys.with(generate(keys.tenant(), keys.current().keyId() + 1));
+        TenantKeys rotated = keys.withKek(kms.createTenantKey(keys.tenant()));
+        dataKeys.forgetEncryptionKeys(keys.tenant());
+        return rotated;
     }
 
     /**
-     * Seals {@code plaintext} under the tenant's current DEK for {@code binding}.
+     * Seals {@code plaintext} for {@code binding} as a v2 envelope under the tenant's current KEK.
      *
      * @throws IllegalArgumentException if {@code binding} names another tenant than {@code keys}
-     * @throws KmsUnavailableException  if the DEK is not cached and the KMS cannot unwrap it now (retryable)
+     * @throws IllegalStateException    if the tenant has no KEK yet (v1 tenant not rotated)
+     * @throws KmsUnavailableException  if a new DEK is needed and the KMS cannot generate one now (retryable)
+     * @throws KmsKeyUnusableException  if the current KEK is disabled or destroyed (permanent)
      */
     public byte[] encrypt(TenantKeys keys, SecretBinding binding, Secret plaintext) {
         if (!binding.tenant().equals(keys.tenant())) {
             throw new IllegalArgumentException("binding tenant " + binding.tenant() + " is not key tenant " + keys.tenant());
         }
-        WrappedDataKey current = keys.current();
         byte[] utf8 = plaintext.utf8();
         try {
-            return EnvelopeV1.seal(dek(keys.tenant(), current), current.keyId(), binding, utf8);
+            return envelopes.seal(keys, binding, utf8);
         } finally {
             Arrays.fill(utf8, (byte) 0);
         }
     }
 
     /**
-     * Opens an envelope sealed by {@link #encrypt} for the same binding with one of {@code keys}.
+     * Opens an envelope (v2, or legacy v1) sealed for the same binding under one of {@code keys}. The envelope's KEK
+     * must be one of the tenant's before the KMS is asked anything.
      *
-     * @throws VaultCryptoException    "decryption failed", whatever the mismatch: version, key id, tenant, binding,
-     *                                 any altered byte (permanent)
+     * @throws VaultCryptoException    "decryption failed", whatever the mismatch (permanent)
      * @throws KmsUnavailableException if the DEK is not cached and the KMS cannot unwrap it now (retryable)
+     * @throws KmsKeyUnusableException if the envelope's KEK is disabled or destroyed (permanent)
      */
     public Secret decrypt(TenantKeys keys, SecretBinding binding, byte[] envelope) {
         if (!binding.tenant().equals(keys.tenant())) {
             throw VaultCryptoException.decryptionFailed();
         }
-        WrappedDataKey wrapped = keys.byId(EnvelopeV1.keyIdOf(envelope)).orElseThrow(VaultCryptoException::decryptionFailed);
-        byte[] utf8 = EnvelopeV1.open(dek(keys.tenant(), wrapped), binding, envelope);
+        byte[] utf8 = envelopes.open(keys, binding, envelope);
         try {
             return Secret.ofUtf8(utf8);
         } finally {
@@ -112,19 +111,36 @@ public final class Vault {
         }
     }
 
-    /** Drops and zeroes the cached DEKs of {@code tenant}: call when deleting a tenant (crypto-shredding). */
+    /**
+     * Whether {@code envelope} is a v2 envelope under the tenant's current KEK. False for v1 envelopes, envelopes
+     * under older KEKs, and anything malformed (which {@link #decrypt} then reports): the re-encryption job's test.
+     */
+    public boolean isSealedUnderCurrentKey(TenantKeys keys, byte[] envelope) {
+        return !keys.keks().isEmpty() && Envelopes.isSealedUnder(keys.current(), envelope);
+    }
+
+    /**
+     * Crypto-shreds a tenant: destroys every KEK in {@code keys} (irreversible) and forgets its cached DEKs. Afterwards
+     * none of its v2 envelopes decrypts, in any process. Legacy v1 data keys are wrapped under the shared master key:
+     * they are shredded by deleting {@code keys} from the tenant record. Retry on {@link KmsUnavailableException}.
+     *
+     * @throws UnsupportedOperationException if the KMS shares one key between tenants (nothing is destroyed)
+     */
+    public void shred(TenantKeys keys) {
+        try {
+            keys.keks().forEach(kms::destroyKey);
+        } finally {
+            dataKeys.forget(keys.tenant());
+        }
+    }
+
+    /** Drops and zeroes the cached DEKs of {@code tenant}. */
     public void forget(TenantId tenant) {
-        cache.evict(tenant);
+        dataKeys.forget(tenant);
     }
 
-    private WrappedDataKey generate(TenantId tenant, int keyId) {
-        GeneratedDataKey generated = kms.generateDataKey(tenant);
-        WrappedDataKey wrapped = generated.wrapped().withKeyId(keyId);
-        cache.put(tenant, wrapped, generated.plaintext());
-        return wrapped;
-    }
-
-    private SecretKey dek(TenantId tenant, WrappedDataKey wrapped) {
-        return cache.get(tenant, wrapped, () -> kms.unwrap(tenant, wrapped));
+    /** Counters since this vault was built. */
+    public VaultStats stats() {
+        return dataKeys.stats();
     }
 }

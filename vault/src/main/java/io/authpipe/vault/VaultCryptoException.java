@@ -8,7 +8,8 @@ package io.authpipe.vault;
  * plaintext, key material or ciphertext, so it is safe to log and gives an attacker no oracle.
  *
  * <p><b>Not retryable.</b> The same input fails the same way every time; retrying only burns KMS calls. Treat it as
- * a permanent failure of that one record. Infrastructure failures of the KMS are {@link KmsUnavailableException}.
+ * a permanent failure of that one record. Infrastructure failures of the KMS are {@link KmsUnavailableException}
+ * (transient) and {@link KmsKeyUnusableException} (permanent, names the key).
  */
 public class VaultCryptoException extends RuntimeException {
     static final String DECRYPTION_FAILED = "decryption failed";
@@ -24,8 +25,8 @@ public class VaultCryptoException extends RuntimeException {
     }
 
     /**
-     * Sealing failed, which means the JCE provider is broken or misconfigured (encryption of valid input cannot
-     * otherwise fail). The cause is the provider's exception; JCE messages carry no key or plaintext bytes.
+     * Sealing failed: the JCE provider is broken or misconfigured (the cause is its exception; JCE messages carry no
+     * key or plaintext bytes), or the KMS generated a data key under another key than asked (no cause).
      */
     public static VaultCryptoException encryptionFailed(Throwable cause) {
         return new VaultCryptoException(ENCRYPTION_FAILED, cause);

@@ -1,22 +1,21 @@
 package io.authpipe.vault;
 
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * A tenant's data key (DEK) encrypted under a key-encryption key (KEK) of a {@link Kms}. Holds no plaintext: safe to
- * store anywhere (Kafka, disk, logs).
+ * <b>Legacy (envelope v1 only).</b> A tenant data key (DEK) that version 1 stored in the tenant record, wrapped under
+ * the KMS's single master KEK. Kept so that v1 envelopes still decrypt; new data keys are never stored this way (v2
+ * envelopes carry their wrapped DEK). Holds no plaintext; {@link #toString()} shows no bytes either.
  *
  * <p>Equality compares the bytes. The array is copied in and out, so instances are immutable.
  *
- * @param keyId   the tenant-local number of this DEK (1, 2, 3, ... as keys are rotated); written into every envelope
- *                the DEK seals. A {@link Kms} returns {@value #FIRST_KEY_ID}; the {@link Vault} numbers the keys.
- * @param kekRef  the KEK that wrapped it, as {@link Kms#kekRef()} names it
- * @param wrapped the KMS's ciphertext of the DEK (opaque; its format belongs to the KMS implementation)
+ * @param keyId   the tenant-local number of this DEK (1, 2, 3, ...), written into every v1 envelope it sealed
+ * @param kekRef  the master KEK that wrapped it, e.g. {@code local:ca2a4fe727faaecf} (a {@link KekRef} value)
+ * @param wrapped the KMS's ciphertext of the DEK (wrapped-key format v1, see {@code vault/ENVELOPE.md})
  */
 public record WrappedDataKey(int keyId, String kekRef, byte[] wrapped) {
-    /** The key id of a tenant's first data key. */
+    /** The key id of a tenant's first v1 data key. */
     public static final int FIRST_KEY_ID = 1;
 
     public WrappedDataKey {
@@ -33,9 +32,9 @@ public record WrappedDataKey(int keyId, String kekRef, byte[] wrapped) {
         return wrapped.clone();
     }
 
-    /** The same wrapped DEK under another tenant-local number. */
-    public WrappedDataKey withKeyId(int newKeyId) {
-        return new WrappedDataKey(newKeyId, kekRef, wrapped);
+    /** The master KEK as a ref. */
+    public KekRef kek() {
+        return new KekRef(kekRef);
     }
 
     @Override
@@ -51,6 +50,6 @@ public record WrappedDataKey(int keyId, String kekRef, byte[] wrapped) {
 
     @Override
     public String toString() {
-        return "WrappedDataKey[keyId=" + keyId + ", kekRef=" + kekRef + ", wrapped=" + HexFormat.of().formatHex(wrapped) + "]";
+        return "WrappedDataKey[keyId=" + keyId + ", kekRef=" + kekRef + ", wrapped=[" + wrapped.length + " bytes]]";
     }
 }

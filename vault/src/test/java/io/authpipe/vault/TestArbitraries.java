@@ -30,7 +30,8 @@ public final class TestArbitraries {
                         .map(p -> new SecretBinding(base.tenant(), base.provider(), base.subject(), p)));
     }
 
-    private static Arbitrary<TenantId> tenantIds() {
+    /** Valid tenant ids. */
+    public static Arbitrary<TenantId> tenantIds() {
         return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-").ofMinLength(1).ofMaxLength(20)
                 .filter(id -> id.charAt(0) != '-').map(TenantId::of);
     }

@@ -10,6 +10,7 @@ import io.authpipe.vault.kms.InMemoryKms;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
@@ -50,8 +51,17 @@ class VaultPropertiesTest {
     @Property
     void anyChangedBindingFieldFails(@ForAll("changedBindings") SecretBinding other) {
         byte[] envelope = vault.encrypt(keys, BASE, Secret.of("tok_bound"));
-        TenantKeys keysAsSeenByOther = new TenantKeys(other.tenant(), keys.keys());
+        TenantKeys keysAsSeenByOther = new TenantKeys(other.tenant(), keys.keks(), List.of());
         assertDecryptionFails(() -> vault.decrypt(keysAsSeenByOther, other, envelope));
+    }
+
+    @Property(tries = 200)
+    void envelopeMovedToAnotherTenantDoesNotDecryptWithThatTenantsKeys(@ForAll("text") String text,
+            @ForAll("otherTenants") TenantId other) {
+        byte[] envelope = vault.encrypt(keys, BASE, Secret.of(text));
+        TenantKeys otherKeys = vault.createTenantKeys(other);
+        SecretBinding moved = new SecretBinding(other, BASE.provider(), BASE.subject(), BASE.purpose());
+        assertDecryptionFails(() -> vault.decrypt(otherKeys, moved, envelope));
     }
 
     @Property(tries = 50)
@@ -65,8 +75,10 @@ class VaultPropertiesTest {
         }
         for (byte[] envelope : sealed) {
             assertThat(vault.decrypt(current, BASE, envelope).reveal()).isEqualTo(text);
+            assertThat(vault.isSealedUnderCurrentKey(current, envelope)).isFalse();
         }
-        assertThat(vault.encrypt(current, BASE, Secret.of(text))).startsWith(1, 0, 0, 0, rotations + 1);
+        assertThat(current.keks()).hasSize(rotations + 1);
+        assertThat(vault.isSealedUnderCurrentKey(current, vault.encrypt(current, BASE, Secret.of(text)))).isTrue();
     }
 
     @Property(tries = 200)
@@ -84,6 +96,11 @@ class VaultPropertiesTest {
     @Provide
     Arbitrary<String> text() {
         return TestArbitraries.text();
+    }
+
+    @Provide
+    Arbitrary<TenantId> otherTenants() {
+        return TestArbitraries.tenantIds().filter(id -> !id.equals(ACME));
     }
 
     @Provide

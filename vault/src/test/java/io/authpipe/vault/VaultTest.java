@@ -8,34 +8,42 @@ import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.core.identity.TenantId;
 import io.authpipe.core.secret.Secret;
 import io.authpipe.vault.kms.InMemoryKms;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VaultTest {
     private static final TenantId ACME = TenantId.of("acme");
+    private static final TenantId GLOBEX = TenantId.of("globex");
     private static final Secret TOKEN = Secret.of("tok_s3cr3t-value");
     private static final SecretBinding ALICE = SecretBinding.forConnection(
             ConnectionKey.of("acme", "mastodon", "alice"), Purpose.ACCESS_TOKEN);
+    private static final SecretBinding GLOBEX_ALICE = new SecretBinding(GLOBEX, "mastodon", "alice", Purpose.ACCESS_TOKEN);
 
-    private final Vault vault = new Vault(new InMemoryKms(), new MutableClock(Instant.EPOCH));
+    private final InMemoryKms memory = new InMemoryKms();
+    private final CountingKms kms = new CountingKms(memory);
+    private final Vault vault = new Vault(kms, new MutableClock(Instant.EPOCH));
     private final TenantKeys keys = vault.createTenantKeys(ACME);
 
     @Test
-    void newTenantGetsOneKeyNumberedOne() {
+    void newTenantGetsOneKekOfItsOwnAndNoLegacyKeys() {
         assertThat(keys.tenant()).isEqualTo(ACME);
-        assertThat(keys.keys()).extracting(WrappedDataKey::keyId).containsExactly(1);
+        assertThat(keys.keks()).hasSize(1).first().extracting(KekRef::value).asString().startsWith("memory:acme:1:");
+        assertThat(keys.legacyDataKeys()).isEmpty();
     }
 
     @Test
-    void connectionBindingUsesTheUserIdAsSubject() {
-        assertThat(ALICE).isEqualTo(new SecretBinding(ACME, "mastodon", "alice", Purpose.ACCESS_TOKEN));
-    }
-
-    @Test
-    void envelopeIsTheSecretPlus33BytesAndStartsWithVersionAndKeyId() {
+    void envelopeIsVersionTwoAndCarriesTheKekRefAndTheWrappedDataKey() {
         byte[] envelope = vault.encrypt(keys, ALICE, TOKEN);
-        assertThat(envelope).hasSize(TOKEN.utf8().length + 33).startsWith(1, 0, 0, 0, 1);
+        ByteBuffer in = ByteBuffer.wrap(envelope);
+        assertThat(in.get()).isEqualTo((byte) 2);
+        byte[] ref = new byte[in.getShort()];
+        in.get(ref);
+        assertThat(new String(ref, StandardCharsets.UTF_8)).isEqualTo(keys.current().value());
+        assertThat(in.getShort()).isEqualTo((short) 61);
+        assertThat(envelope).hasSize(1 + 2 + ref.length + 2 + 61 + 12 + TOKEN.utf8().length + 16);
     }
 
     @Test
@@ -44,69 +52,85 @@ class VaultTest {
     }
 
     @Test
-    void rotationAddsTheNextKeyIdWhichSealsFromThenOn() {
+    void rotationAddsAKekThatSealsAtOnceWhileOldEnvelopesStillDecrypt() {
         byte[] old = vault.encrypt(keys, ALICE, TOKEN);
-        TenantKeys rotated = vault.rotate(vault.rotate(keys));
-        assertThat(rotated.keys()).extracting(WrappedDataKey::keyId).containsExactly(1, 2, 3);
-        assertThat(vault.encrypt(rotated, ALICE, TOKEN)).startsWith(1, 0, 0, 0, 3);
+        TenantKeys rotated = vault.rotate(keys);
+        byte[] fresh = vault.encrypt(rotated, ALICE, TOKEN);
+        assertThat(rotated.keks()).hasSize(2).startsWith(keys.current());
         assertThat(vault.decrypt(rotated, ALICE, old)).isEqualTo(TOKEN);
+        assertThat(vault.isSealedUnderCurrentKey(rotated, old)).isFalse();
+        assertThat(vault.isSealedUnderCurrentKey(rotated, fresh)).isTrue();
+        assertThat(kms.generates()).isEqualTo(2);
     }
 
     @Test
-    void envelopeOfAnotherTenantDoesNotDecryptEvenUnderItsOwnKeys() {
-        TenantKeys globex = vault.createTenantKeys(TenantId.of("globex"));
-        SecretBinding globexAlice = new SecretBinding(TenantId.of("globex"), "mastodon", "alice", Purpose.ACCESS_TOKEN);
+    void envelopeOfAnotherTenantDoesNotDecryptUnderItsOwnKeys() {
+        TenantKeys globex = vault.createTenantKeys(GLOBEX);
         byte[] envelope = vault.encrypt(keys, ALICE, TOKEN);
-        assertDecryptionFails(() -> vault.decrypt(globex, globexAlice, envelope));
+        assertDecryptionFails(() -> vault.decrypt(globex, GLOBEX_ALICE, envelope));
     }
 
     @Test
-    void tenantKeysRelabelledForAnotherTenantDoNotDecrypt() {
+    void keksRelabelledForAnotherTenantDoNotDecrypt() {
         byte[] envelope = vault.encrypt(keys, ALICE, TOKEN);
-        TenantKeys stolen = new TenantKeys(TenantId.of("globex"), keys.keys());
-        SecretBinding globexAlice = new SecretBinding(TenantId.of("globex"), "mastodon", "alice", Purpose.ACCESS_TOKEN);
-        assertDecryptionFails(() -> vault.decrypt(stolen, globexAlice, envelope));
+        TenantKeys stolen = new TenantKeys(GLOBEX, keys.keks(), List.of());
+        assertDecryptionFails(() -> new Vault(memory, new MutableClock(Instant.EPOCH)).decrypt(stolen, GLOBEX_ALICE, envelope));
     }
 
     @Test
-    void unknownVersionUnknownKeyIdAndShortInputFailOpaquely() {
+    void envelopeNamingAKekTheTenantDoesNotHaveFailsBeforeAnyKmsCall() {
+        TenantKeys other = vault.createTenantKeys(ACME);
+        byte[] envelope = vault.encrypt(other, ALICE, TOKEN);
+        Vault reader = new Vault(kms, new MutableClock(Instant.EPOCH));
+        int unwrapsBefore = kms.unwraps();
+        assertDecryptionFails(() -> reader.decrypt(keys, ALICE, envelope));
+        assertThat(kms.unwraps()).isEqualTo(unwrapsBefore);
+    }
+
+    @Test
+    void unknownVersionAndMalformedInputFailOpaquely() {
         byte[] envelope = vault.encrypt(keys, ALICE, TOKEN);
-        byte[] version2 = envelope.clone();
-        version2[0] = 2;
-        byte[] keyId9 = envelope.clone();
-        keyId9[4] = 9;
-        assertDecryptionFails(() -> vault.decrypt(keys, ALICE, version2));
-        assertDecryptionFails(() -> vault.decrypt(keys, ALICE, keyId9));
-        assertDecryptionFails(() -> vault.decrypt(keys, ALICE, new byte[32]));
+        byte[] version3 = envelope.clone();
+        version3[0] = 3;
+        byte[] hugeRefLength = envelope.clone();
+        hugeRefLength[1] = (byte) 0xff;
+        assertDecryptionFails(() -> vault.decrypt(keys, ALICE, version3));
+        assertDecryptionFails(() -> vault.decrypt(keys, ALICE, hugeRefLength));
+        assertDecryptionFails(() -> vault.decrypt(keys, ALICE, new byte[] {2, 0, 0}));
         assertDecryptionFails(() -> vault.decrypt(keys, ALICE, new byte[0]));
+        assertThat(vault.isSealedUnderCurrentKey(keys, new byte[] {2, 0, 0})).isFalse();
     }
 
     @Test
     void keysOfADifferentKmsDoNotDecrypt() {
         byte[] envelope = vault.encrypt(keys, ALICE, TOKEN);
         Vault other = new Vault(new InMemoryKms(), new MutableClock(Instant.EPOCH));
-        assertDecryptionFails(() -> other.decrypt(keys, ALICE, envelope));
+        assertThatThrownBy(() -> other.decrypt(keys, ALICE, envelope)).isInstanceOf(KmsKeyNotFoundException.class);
     }
 
     @Test
     void encryptingForAnotherTenantThanTheKeysIsAProgrammingError() {
-        SecretBinding globex = new SecretBinding(TenantId.of("globex"), "mastodon", "alice", Purpose.ACCESS_TOKEN);
-        assertThatThrownBy(() -> vault.encrypt(keys, globex, TOKEN))
+        assertThatThrownBy(() -> vault.encrypt(keys, GLOBEX_ALICE, TOKEN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(TOKEN.reveal());
     }
 
     @Test
-    void tenantKeysRefuseDuplicateKeyIdsAndEmptyLists() {
-        WrappedDataKey key = keys.current();
-        assertThatThrownBy(() -> new TenantKeys(ACME, List.of(key, key))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new TenantKeys(ACME, List.of())).isInstanceOf(IllegalArgumentException.class);
+    void tenantKeysRefuseDuplicateKeksAndNothingAtAll() {
+        KekRef kek = keys.current();
+        assertThatThrownBy(() -> new TenantKeys(ACME, List.of(kek, kek), List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TenantKeys(ACME, List.of(), List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> vault.rotate(keys).withKek(kek)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(keys.withKek(kek)).isSameAs(keys);
     }
 
     @Test
-    void tenantKeysFindKeysById() {
-        TenantKeys rotated = vault.rotate(keys);
-        assertThat(rotated.byId(1)).contains(keys.current());
-        assertThat(rotated.byId(2)).contains(rotated.current());
-        assertThat(rotated.byId(3)).isEmpty();
+    void versionOneTenantWithoutKekMustRotateBeforeSealing() {
+        TenantKeys legacy = new TenantKeys(ACME, List.of(), List.of(new WrappedDataKey(1, "memory:old", new byte[61])));
+        assertThatThrownBy(() -> vault.encrypt(legacy, ALICE, TOKEN)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("rotate");
+        TenantKeys migrated = vault.rotate(legacy);
+        assertThat(vault.decrypt(migrated, ALICE, vault.encrypt(migrated, ALICE, TOKEN))).isEqualTo(TOKEN);
+        assertThat(migrated.legacyDataKeys()).hasSize(1);
+        assertThat(migrated.withoutLegacyDataKeys().legacyDataKeys()).isEmpty();
     }
 }

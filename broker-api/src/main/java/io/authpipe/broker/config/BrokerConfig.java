@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param applicationId       Kafka Streams application id (consumer group, internal topic prefix)
  * @param instanceId          stable id of this instance (static group membership, state directory)
  * @param stateDir            Kafka Streams state directory
- * @param keyFile             local key-encryption key file (created on first start, 0600)
+ * @param kms                 the key service protecting the vault (local key file or AWS KMS)
  * @param instanceAllowList   hosts or host:port that may be private or plain http (the sandbox)
  * @param adminToken          bearer token of the admin API; empty disables it
  * @param partitions          partition count of the topics created at start-up
@@ -42,7 +42,7 @@ public record BrokerConfig(
         String applicationId,
         String instanceId,
         Path stateDir,
-        Path keyFile,
+        KmsSettings kms,
         List<String> instanceAllowList,
         Optional<String> adminToken,
         int partitions,
@@ -70,7 +70,7 @@ public record BrokerConfig(
                 env.string("AUTHPIPE_APPLICATION_ID", "authpipe-broker-api"),
                 env.string("AUTHPIPE_INSTANCE_ID", "broker-1"),
                 env.path("AUTHPIPE_STATE_DIR", Path.of(".authpipe", "state")),
-                env.path("AUTHPIPE_KEY_FILE", Path.of(".authpipe", "master.key")),
+                KmsSettings.fromEnv(env),
                 env.list("AUTHPIPE_INSTANCE_ALLOWLIST", List.of()),
                 env.optional("AUTHPIPE_ADMIN_TOKEN"),
                 env.integer("AUTHPIPE_TOPIC_PARTITIONS", 6, 1, 1000),

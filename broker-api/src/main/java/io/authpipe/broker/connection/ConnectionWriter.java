@@ -6,7 +6,11 @@ import io.authpipe.broker.kafka.SealedBytes;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.events.AccountInfo;
+import io.authpipe.core.secret.Secret;
 import io.authpipe.events.ConnectionDisconnected;
+import io.authpipe.events.ConnectionErased;
+import io.authpipe.events.CredentialResealed;
+import io.authpipe.events.EncryptedSecret;
 import io.authpipe.events.ConnectionEstablished;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionRef;
@@ -53,10 +57,9 @@ public final class ConnectionWriter {
         ConnectionEstablished payload = ConnectionEstablished.newBuilder()
                 .setInstance(flow.getInstance())
                 .setAppRef(flow.getAppRef())
-                .setAccessToken(SealedBytes.wrap(vault.encrypt(tenant.keys(),
-                        SecretBinding.forConnection(key, Purpose.ACCESS_TOKEN), grant.accessToken())))
-                .setRefreshToken(grant.refreshToken().map(r -> SealedBytes.wrap(vault.encrypt(tenant.keys(),
-                        SecretBinding.forConnection(key, Purpose.REFRESH_TOKEN), r))).orElse(null))
+                .setAccessToken(seal(tenant, key, Purpose.ACCESS_TOKEN, grant.accessToken()))
+                .setRefreshToken(grant.refreshToken().map(r -> seal(tenant, key, Purpose.REFRESH_TOKEN, r))
+                        .orElse(null))
                 .setTokenType(grant.tokenType())
                 .setScopes(grant.scopes().isEmpty() ? flow.getScopes() : grant.scopes())
                 .setExpiresAt(grant.expiresAt().orElse(null))
@@ -74,6 +77,28 @@ public final class ConnectionWriter {
         publish(key, baseVersion, new ConnectionDisconnected(RevocationReason.DISCONNECTED_BY_TENANT,
                 providerRevocation), clock.instant());
         return awaitApplied(key, c -> c.getVersion() > baseVersion).map(StoredCredential::getVersion);
+    }
+
+    /**
+     * Publishes the connection's secrets sealed again under the tenant's current key (key rotation), based on
+     * {@code stored}'s version: if the connection changed meanwhile, the vault ignores it and a later pass retries.
+     */
+    public void resealed(Tenant tenant, ConnectionKey key, StoredCredential stored, Secret accessToken,
+                         Optional<Secret> refreshToken) {
+        publish(key, stored.getVersion(), CredentialResealed.newBuilder()
+                .setAccessToken(seal(tenant, key, Purpose.ACCESS_TOKEN, accessToken))
+                .setRefreshToken(refreshToken.map(r -> seal(tenant, key, Purpose.REFRESH_TOKEN, r)).orElse(null))
+                .setKek(tenant.keys().current().value())
+                .build(), clock.instant());
+    }
+
+    /** Publishes the connection's removal for good (its tenant was deleted). */
+    public void erased(ConnectionKey key) {
+        publish(key, null, new ConnectionErased(RevocationReason.TENANT_DELETED), clock.instant());
+    }
+
+    private EncryptedSecret seal(Tenant tenant, ConnectionKey key, Purpose purpose, Secret secret) {
+        return SealedBytes.wrap(vault.encrypt(tenant.keys(), SecretBinding.forConnection(key, purpose), secret));
     }
 
     private void publish(ConnectionKey key, Long baseVersion, Object payload, Instant now) {

@@ -3,11 +3,13 @@ package io.authpipe.broker.connection;
 import io.authpipe.broker.kafka.SealedBytes;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.core.identity.ConnectionKey;
+import io.authpipe.core.secret.Secret;
 import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.StoredCredential;
 import io.authpipe.vault.Purpose;
 import io.authpipe.vault.SecretBinding;
 import io.authpipe.vault.Vault;
+import java.util.Optional;
 
 /** Opens a stored credential with the tenant's data key. No I/O beyond the vault's cached data key. */
 public final class CredentialReader {
@@ -15,6 +17,20 @@ public final class CredentialReader {
 
     public CredentialReader(Vault vault) {
         this.vault = vault;
+    }
+
+    /** The refresh token, if the connection has one. */
+    public Optional<Secret> refreshToken(Tenant tenant, ConnectionKey key, StoredCredential stored) {
+        return Optional.ofNullable(stored.getRefreshToken()).map(r -> vault.decrypt(tenant.keys(),
+                SecretBinding.forConnection(key, Purpose.REFRESH_TOKEN), SealedBytes.unwrap(r)));
+    }
+
+    /** Whether every secret of the connection is sealed under the tenant's current key. */
+    public boolean isSealedUnderCurrentKey(Tenant tenant, StoredCredential stored) {
+        return (stored.getAccessToken() == null
+                || vault.isSealedUnderCurrentKey(tenant.keys(), SealedBytes.unwrap(stored.getAccessToken())))
+                && (stored.getRefreshToken() == null
+                || vault.isSealedUnderCurrentKey(tenant.keys(), SealedBytes.unwrap(stored.getRefreshToken())));
     }
 
     public CredentialRead read(Tenant tenant, ConnectionKey key, StoredCredential stored) {

@@ -68,7 +68,8 @@ public final class DisconnectService {
                 && new java.util.HashSet<>(other.getScopes()).equals(new java.util.HashSet<>(stored.getScopes())));
     }
 
-    private ProviderRevocation revokeAtProvider(Tenant tenant, ConnectionKey key, StoredCredential stored) {
+    /** Revokes the connection's token at its instance, best effort. */
+    public ProviderRevocation revokeAtProvider(Tenant tenant, ConnectionKey key, StoredCredential stored) {
         Optional<ClientCredentials> client = apps.credentials(tenant, new AppRef(stored.getAppRef()));
         if (client.isEmpty() || !(reader.read(tenant, key, stored) instanceof CredentialRead.Usable usable)) {
             return ProviderRevocation.NOT_ATTEMPTED;

@@ -3,6 +3,7 @@ package io.authpipe.broker.flow;
 import io.authpipe.broker.kafka.Publisher;
 import io.authpipe.broker.kafka.SealedBytes;
 import io.authpipe.broker.tenant.Tenant;
+import io.authpipe.core.identity.TenantId;
 import io.authpipe.core.instance.InstanceAddress;
 import io.authpipe.events.AppRegistration;
 import io.authpipe.mastodon.AppRegistrationOutcome;
@@ -30,6 +31,7 @@ public final class AppRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(AppRegistry.class);
 
     private final Function<AppRef, Optional<AppRegistration>> stored;
+    private final Function<TenantId, Map<AppRef, AppRegistration>> ofTenant;
     private final MastodonClient mastodon;
     private final Vault vault;
     private final Publisher publisher;
@@ -37,9 +39,11 @@ public final class AppRegistry {
     private final Clock clock;
     private final Map<AppRef, Object> registering = new ConcurrentHashMap<>();
 
-    public AppRegistry(Function<AppRef, Optional<AppRegistration>> stored, MastodonClient mastodon, Vault vault,
+    public AppRegistry(Function<AppRef, Optional<AppRegistration>> stored,
+                       Function<TenantId, Map<AppRef, AppRegistration>> ofTenant, MastodonClient mastodon, Vault vault,
                        Publisher publisher, RegistrationThrottle throttle, Clock clock) {
         this.stored = stored;
+        this.ofTenant = ofTenant;
         this.mastodon = mastodon;
         this.vault = vault;
         this.publisher = publisher;
@@ -61,6 +65,27 @@ public final class AppRegistry {
     /** The client credentials of a stored registration. */
     public Optional<ClientCredentials> credentials(Tenant tenant, AppRef ref) {
         return stored.apply(ref).map(r -> credentials(tenant, ref, r));
+    }
+
+    /** Seals every app client secret of the tenant again under its current key; returns how many moved. */
+    public int resealAll(Tenant tenant) {
+        int moved = 0;
+        for (Map.Entry<AppRef, AppRegistration> app : ofTenant.apply(tenant.id()).entrySet()) {
+            byte[] sealed = SealedBytes.unwrap(app.getValue().getClientSecret());
+            if (!vault.isSealedUnderCurrentKey(tenant.keys(), sealed)) {
+                AppRegistration resealed = AppRegistration.newBuilder(app.getValue()).setClientSecret(SealedBytes.wrap(
+                        vault.encrypt(tenant.keys(), binding(tenant, app.getKey()),
+                                vault.decrypt(tenant.keys(), binding(tenant, app.getKey()), sealed)))).build();
+                publisher.publish(Topics.APP_REGISTRATIONS, app.getKey().value(), resealed);
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** Removes every app registration of the tenant (tombstones). */
+    public void deleteAll(Tenant tenant) {
+        ofTenant.apply(tenant.id()).keySet().forEach(ref -> publisher.publish(Topics.APP_REGISTRATIONS, ref.value(), null));
     }
 
     private AppLookup register(Tenant tenant, InstanceAddress instance, List<String> scopes, String redirectUri,

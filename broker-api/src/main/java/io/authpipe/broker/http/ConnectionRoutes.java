@@ -7,19 +7,15 @@ import io.authpipe.broker.connection.ConnectionStore;
 import io.authpipe.broker.connection.CredentialRead;
 import io.authpipe.broker.connection.CredentialReader;
 import io.authpipe.broker.connection.DisconnectService;
-import io.authpipe.broker.routing.StoreRouter;
 import io.authpipe.broker.tenant.Tenant;
-import io.authpipe.broker.vault.VaultTopology;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.events.ProviderRevocation;
 import io.authpipe.events.StoredCredential;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * {@code GET /v1/credentials/{provider}/{userId}} (getCredential), {@code GET /v1/connections} and
@@ -32,18 +28,16 @@ final class ConnectionRoutes {
     private final ConnectionStore store;
     private final CredentialReader reader;
     private final DisconnectService disconnects;
-    private final StoreRouter router;
+    private final TenantConnections tenantConnections;
     private final Forwarder forwarder;
-    private final Answers answers;
 
-    ConnectionRoutes(ConnectionStore store, CredentialReader reader, DisconnectService disconnects, StoreRouter router,
-                     Forwarder forwarder, Answers answers) {
+    ConnectionRoutes(ConnectionStore store, CredentialReader reader, DisconnectService disconnects,
+                     TenantConnections tenantConnections, Forwarder forwarder) {
         this.store = store;
         this.reader = reader;
         this.disconnects = disconnects;
-        this.router = router;
+        this.tenantConnections = tenantConnections;
         this.forwarder = forwarder;
-        this.answers = answers;
     }
 
     void register(Javalin app) {
@@ -72,8 +66,7 @@ final class ConnectionRoutes {
     }
 
     private void list(Context ctx) {
-        if (ctx.header(Forwarder.FORWARDED_HEADER) != null) {
-            ctx.json(RemoteListing.encode(store.localOfTenant(TenantAuth.tenant(ctx).id())));
+        if (tenantConnections.answeredPeer(ctx, TenantAuth.tenant(ctx).id())) {
             return;
         }
         Optional<String> status = Optional.ofNullable(ctx.queryParam("status")).map(s -> s.toLowerCase(Locale.ROOT));
@@ -103,15 +96,8 @@ final class ConnectionRoutes {
         return allOfTenant(ctx, TenantAuth.tenant(ctx));
     }
 
-    /** The tenant's connections: this instance's part, plus (unless this request was forwarded) the others'. */
     private List<StoredCredential> allOfTenant(Context ctx, Tenant tenant) {
-        List<StoredCredential> all = new ArrayList<>(store.localOfTenant(tenant.id()));
-        if (ctx.header(Forwarder.FORWARDED_HEADER) == null) {
-            for (HostInfo host : router.otherHostsOf(VaultTopology.CREDENTIALS_STORE)) {
-                all.addAll(RemoteListing.fetch(forwarder, host, ctx.header("Authorization")));
-            }
-        }
-        return all;
+        return tenantConnections.gather(ctx, tenant.id(), "/v1/connections");
     }
 
     private StoredCredential existing(ConnectionKey key) {

@@ -7,8 +7,14 @@ import io.authpipe.broker.connection.DisconnectService;
 import io.authpipe.broker.flow.CallbackService;
 import io.authpipe.broker.flow.CallbackUrls;
 import io.authpipe.broker.flow.ConnectService;
+import io.authpipe.broker.keys.KeyRotations;
+import io.authpipe.broker.keys.TenantEraser;
+import io.authpipe.broker.secrets.TenantSecrets;
 import io.authpipe.broker.routing.StoreRouter;
 import io.authpipe.broker.tenant.TenantRegistry;
+import io.authpipe.vault.KmsKeyUnusableException;
+import io.authpipe.vault.KmsUnavailableException;
+import io.authpipe.vault.VaultCryptoException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -34,6 +40,7 @@ public final class HttpApi implements AutoCloseable {
     /** The services the routes call. */
     public record Services(TenantRegistry tenants, ConnectService connect, CallbackService callback,
                            ConnectionStore connections, CredentialReader reader, DisconnectService disconnects,
+                           TenantSecrets secrets, KeyRotations rotations, TenantEraser eraser,
                            StoreRouter router, Optional<String> adminToken, Clock clock) {
     }
 
@@ -51,16 +58,28 @@ public final class HttpApi implements AutoCloseable {
             }
         });
         new ConnectRoutes(services.connect(), services.callback(), services.router(), forwarder, answers).register(app);
-        new ConnectionRoutes(services.connections(), services.reader(), services.disconnects(), services.router(),
-                forwarder, answers).register(app);
-        services.adminToken().ifPresent(token -> new AdminRoutes(services.tenants(), token).register(app));
+        TenantConnections tenantConnections = new TenantConnections(services.connections(), services.router(),
+                forwarder);
+        new ConnectionRoutes(services.connections(), services.reader(), services.disconnects(), tenantConnections,
+                forwarder).register(app);
+        new SecretRoutes(services.secrets()).register(app);
+        services.adminToken().ifPresent(token -> {
+            new AdminRoutes(services.tenants(), token).register(app);
+            new KeyRoutes(services.tenants(), services.rotations(), services.eraser(), tenantConnections).register(app);
+        });
         app.get("/health", ctx -> health(ctx, services.router()));
         app.get(FINISHED_PATH, HttpApi::finished);
-        registerErrors(answers);
+        registerErrors(answers, services);
     }
 
-    private void registerErrors(Answers answers) {
+    private void registerErrors(Answers answers, Services services) {
         app.exception(ApiProblem.ApiException.class, (e, ctx) -> answers.problem(ctx, e.problem()));
+        app.exception(KmsUnavailableException.class, (e, ctx) -> answers.problem(ctx, ApiProblem.unavailable(
+                "kms_unavailable", e.getMessage(), services.clock().instant().plusSeconds(1))));
+        app.exception(KmsKeyUnusableException.class, (e, ctx) -> answers.problem(ctx, ApiProblem.of(503,
+                "kms_key_unusable", e.getMessage())));
+        app.exception(VaultCryptoException.class, (e, ctx) -> answers.problem(ctx, ApiProblem.of(500,
+                "decryption_failed", "a stored secret could not be decrypted")));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("request failed path={} cause={}", ctx.path(), e.getClass().getName(), e);
             answers.problem(ctx, ApiProblem.of(500, "internal_error", "the request failed; see the broker logs"));

@@ -14,7 +14,8 @@ import okhttp3.Response;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * Instance-to-instance listing of a tenant's connections. A forwarded {@code GET /v1/connections} answers
+ * Instance-to-instance listing of a tenant's connections. A forwarded {@code GET /v1/connections} (or the admin
+ * API's {@code GET /admin/v1/tenants/{id}/connections}) answers
  * {@code {"records":[...]}}, each the base64 of a {@link StoredCredential} in Avro single-object encoding (tokens
  * stay sealed), so peers merge complete records, not views.
  */
@@ -36,8 +37,8 @@ final class RemoteListing {
         return body;
     }
 
-    static List<StoredCredential> fetch(Forwarder forwarder, HostInfo host, String authorization) {
-        try (Response response = forwarder.get(host, "/v1/connections", authorization)) {
+    static List<StoredCredential> fetch(Forwarder forwarder, HostInfo host, String path, String authorization) {
+        try (Response response = forwarder.get(host, path, authorization)) {
             if (response.code() != 200 || response.body() == null) {
                 throw new IOException("HTTP " + response.code());
             }

@@ -2,11 +2,14 @@ package io.authpipe.broker.tenant;
 
 import io.authpipe.broker.kafka.SealedBytes;
 import io.authpipe.core.identity.TenantId;
+import io.authpipe.events.KeyRotation;
 import io.authpipe.events.WrappedKey;
+import io.authpipe.vault.KekRef;
 import io.authpipe.vault.TenantKeys;
 import io.authpipe.vault.WrappedDataKey;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Maps tenants between the domain and the {@code authpipe.tenants} Avro record. */
 public final class TenantRecords {
@@ -15,10 +18,17 @@ public final class TenantRecords {
 
     public static Tenant fromAvro(io.authpipe.events.Tenant record) {
         TenantId id = TenantId.of(record.getTenantId());
+        TenantKeys keys = new TenantKeys(id, record.getKeks().stream().map(KekRef::new).toList(),
+                record.getDataKeys().stream()
+                        .map(k -> new WrappedDataKey(k.getKeyId(), k.getKekRef(), SealedBytes.bytes(k.getWrapped())))
+                        .toList());
         return new Tenant(id, record.getDisplayName(), SealedBytes.bytes(record.getApiKeyHash()),
-                record.getReturnUrls(), new TenantKeys(id, record.getDataKeys().stream()
-                .map(k -> new WrappedDataKey(k.getKeyId(), k.getKekRef(), SealedBytes.bytes(k.getWrapped())))
-                .toList()));
+                record.getReturnUrls(), keys, Optional.ofNullable(record.getKeyRotation()).map(TenantRecords::rotation));
+    }
+
+    private static KeyRotationState rotation(KeyRotation r) {
+        return new KeyRotationState(new KekRef(r.getTargetKek()), r.getStartedAt(),
+                Optional.ofNullable(r.getCompletedAt()));
     }
 
     public static io.authpipe.events.Tenant toAvro(Tenant tenant, Instant createdAt) {
@@ -27,9 +37,12 @@ public final class TenantRecords {
                 .setDisplayName(tenant.displayName())
                 .setApiKeyHash(ByteBuffer.wrap(tenant.apiKeyHash()))
                 .setReturnUrls(tenant.returnUrls())
-                .setDataKeys(tenant.keys().keys().stream()
+                .setDataKeys(tenant.keys().legacyDataKeys().stream()
                         .map(k -> new WrappedKey(k.keyId(), k.kekRef(), ByteBuffer.wrap(k.wrapped())))
                         .toList())
+                .setKeks(tenant.keys().keks().stream().map(KekRef::value).toList())
+                .setKeyRotation(tenant.rotation().map(r -> new KeyRotation(r.target().value(), r.startedAt(),
+                        r.completedAt().orElse(null))).orElse(null))
                 .setCreatedAt(createdAt)
                 .build();
     }

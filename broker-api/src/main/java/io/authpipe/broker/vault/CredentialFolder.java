@@ -37,6 +37,11 @@ final class CredentialFolder implements Processor<String, ConnectionEvent, Strin
         Decision decision = CredentialLifecycle.apply(store.get(record.key()), record.value(), now);
         if (decision instanceof Decision.Accepted accepted) {
             apply(record, accepted);
+        } else if (decision instanceof Decision.Resealed resealed) {
+            store.put(record.key(), resealed.next());
+            LOG.info("vault resealed connection={} event={}", record.key(), record.value().getEventId());
+        } else if (decision instanceof Decision.Erased erased) {
+            erase(record, erased);
         } else if (decision instanceof Decision.Rejected rejected) {
             LOG.info("vault rejected event connection={} event={} reason={}", record.key(),
                     record.value().getEventId(), rejected.reason());
@@ -48,13 +53,24 @@ final class CredentialFolder implements Processor<String, ConnectionEvent, Strin
         store.put(record.key(), next);
         context.forward(record.withValue(CredentialViews.updated(next)), VaultTopology.CREDENTIAL_UPDATED_SINK);
         accepted.revocation().ifPresent(r -> context.forward(record.withValue(r), VaultTopology.REVOCATIONS_SINK));
-        TimerChange timer = accepted.timer();
+        forwardTimer(record, accepted.timer());
+        LOG.info("vault applied event connection={} event={} version={} status={}", record.key(),
+                record.value().getEventId(), next.getVersion(), next.getStatus());
+    }
+
+    private void erase(Record<String, ConnectionEvent> record, Decision.Erased erased) {
+        store.delete(record.key());
+        erased.revocation().ifPresent(r -> context.forward(record.withValue(r), VaultTopology.REVOCATIONS_SINK));
+        context.forward(record.<SpecificRecord>withValue(null), VaultTopology.CREDENTIAL_UPDATED_SINK);
+        forwardTimer(record, erased.timer());
+        LOG.info("vault erased connection={} event={}", record.key(), record.value().getEventId());
+    }
+
+    private void forwardTimer(Record<String, ConnectionEvent> record, TimerChange timer) {
         if (timer instanceof TimerChange.Schedule schedule) {
             context.forward(record.withValue(schedule.timer()), VaultTopology.EXPIRY_TIMERS_SINK);
         } else if (timer instanceof TimerChange.Cancel) {
             context.forward(record.<SpecificRecord>withValue(null), VaultTopology.EXPIRY_TIMERS_SINK);
         }
-        LOG.info("vault applied event connection={} event={} version={} status={}", record.key(),
-                record.value().getEventId(), next.getVersion(), next.getStatus());
     }
 }

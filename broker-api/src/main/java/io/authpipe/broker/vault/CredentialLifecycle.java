@@ -3,8 +3,10 @@ package io.authpipe.broker.vault;
 import io.authpipe.broker.vault.Decision.TimerChange;
 import io.authpipe.events.ConnectionDisconnected;
 import io.authpipe.events.ConnectionEstablished;
+import io.authpipe.events.ConnectionErased;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionStatus;
+import io.authpipe.events.CredentialResealed;
 import io.authpipe.events.ExpiryTimer;
 import io.authpipe.events.Revocation;
 import io.authpipe.events.StoredCredential;
@@ -26,6 +28,9 @@ import java.util.Optional;
  *   <li>{@code ConnectionDisconnected} revokes an existing, not yet revoked connection once: version + 1,
  *       secrets dropped, a {@link Revocation} published. A second disconnect is rejected, so a revocation is
  *       reported exactly once.</li>
+ *   <li>{@code CredentialResealed} (key rotation) replaces the sealed secrets of a live connection without a new
+ *       version: the credential itself did not change.</li>
+ *   <li>{@code ConnectionErased} (tenant deleted) removes the connection; a live one is reported revoked first.</li>
  *   <li>A connection with an expiring token gets a refresh timer due a margin before expiry; one without loses
  *       its timer.</li>
  * </ul>
@@ -49,6 +54,12 @@ public final class CredentialLifecycle {
         }
         if (payload instanceof ConnectionDisconnected disconnected) {
             return disconnect(current, disconnected, now);
+        }
+        if (payload instanceof CredentialResealed resealed) {
+            return reseal(current, resealed);
+        }
+        if (payload instanceof ConnectionErased erased) {
+            return erase(current, erased, now);
         }
         return new Decision.Rejected("unknown event type");
     }
@@ -99,6 +110,33 @@ public final class CredentialLifecycle {
                 .build();
         TimerChange timer = current.getExpiresAt() == null ? new TimerChange.Unchanged() : new TimerChange.Cancel();
         return new Decision.Accepted(next, Optional.of(revocation), timer);
+    }
+
+    private static Decision reseal(StoredCredential current, CredentialResealed r) {
+        if (current == null || current.getStatus() == ConnectionStatus.REVOKED) {
+            return new Decision.Rejected("nothing to reseal");
+        }
+        return new Decision.Resealed(StoredCredential.newBuilder(current)
+                .setAccessToken(r.getAccessToken())
+                .setRefreshToken(r.getRefreshToken())
+                .build());
+    }
+
+    private static Decision erase(StoredCredential current, ConnectionErased e, Instant now) {
+        if (current == null) {
+            return new Decision.Rejected("no such connection");
+        }
+        Optional<Revocation> revocation = current.getStatus() == ConnectionStatus.REVOKED
+                ? Optional.empty()
+                : Optional.of(Revocation.newBuilder()
+                        .setConnection(current.getConnection())
+                        .setVersion(current.getVersion() + 1)
+                        .setReason(e.getReason())
+                        .setRevokedAt(now)
+                        .setInstance(current.getInstance())
+                        .build());
+        TimerChange timer = current.getExpiresAt() == null ? new TimerChange.Unchanged() : new TimerChange.Cancel();
+        return new Decision.Erased(revocation, timer);
     }
 
     private static TimerChange timerFor(StoredCredential previous, StoredCredential next, Instant issuedAt) {

@@ -12,6 +12,14 @@ public sealed interface Decision {
     record Accepted(StoredCredential next, Optional<Revocation> revocation, TimerChange timer) implements Decision {
     }
 
+    /** The connection's secrets were resealed under a new key: store {@code next}; nothing public changed. */
+    record Resealed(StoredCredential next) implements Decision {
+    }
+
+    /** The connection is gone for good: delete it, publish tombstones, maybe a revocation, cancel its timer. */
+    record Erased(Optional<Revocation> revocation, TimerChange timer) implements Decision {
+    }
+
     /** The event changes nothing: it is stale, a duplicate, or about a connection that does not exist. */
     record Rejected(String reason) implements Decision {
     }

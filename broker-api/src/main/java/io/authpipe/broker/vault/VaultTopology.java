@@ -9,6 +9,7 @@ import io.authpipe.events.PendingAuthorization;
 import io.authpipe.events.Revocation;
 import io.authpipe.events.StoredCredential;
 import io.authpipe.events.Tenant;
+import io.authpipe.events.TenantSecret;
 import io.authpipe.topics.Topics;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
@@ -31,6 +32,7 @@ import org.apache.kafka.streams.state.Stores;
  *  authpipe.authorizations    ─► table [authorizations]     (partitioned; queried on the owning instance)
  *  authpipe.tenants           ─► global table [tenants]
  *  authpipe.app-registrations ─► global table [app-registrations]
+ *  authpipe.tenant-secrets    ─► global table [tenant-secrets]
  * </pre>
  * Malformed input records go to {@code authpipe.dead-letters} through Kafka Streams' dead-letter queue
  * (KIP-1034), configured in {@code StreamsSettings}.
@@ -40,6 +42,7 @@ public final class VaultTopology {
     public static final String AUTHORIZATIONS_STORE = "authorizations";
     public static final String TENANTS_STORE = "tenants";
     public static final String APP_REGISTRATIONS_STORE = "app-registrations";
+    public static final String TENANT_SECRETS_STORE = "tenant-secrets";
 
     static final String CREDENTIAL_UPDATED_SINK = "credential-updated-sink";
     static final String REVOCATIONS_SINK = "revocations-sink";
@@ -58,6 +61,8 @@ public final class VaultTopology {
                 Materialized.<String, Tenant, KeyValueStore<Bytes, byte[]>>as(TENANTS_STORE));
         builder.globalTable(Topics.APP_REGISTRATIONS, Consumed.with(Serdes.String(), serdes.of(AppRegistration.class)),
                 Materialized.<String, AppRegistration, KeyValueStore<Bytes, byte[]>>as(APP_REGISTRATIONS_STORE));
+        builder.globalTable(Topics.TENANT_SECRETS, Consumed.with(Serdes.String(), serdes.of(TenantSecret.class)),
+                Materialized.<String, TenantSecret, KeyValueStore<Bytes, byte[]>>as(TENANT_SECRETS_STORE));
         Topology topology = builder.build(streamsProperties);
         addVault(topology, serdes);
         return topology;

@@ -25,6 +25,11 @@ public final class EnvReader {
         return new EnvReader(System.getenv());
     }
 
+    /** Every variable, for settings parsed by a library's own reader (such as the AWS KMS settings). */
+    public Map<String, String> asMap() {
+        return env;
+    }
+
     /** This reader with {@code overrides} replacing its values. */
     public EnvReader with(Map<String, String> overrides) {
         Map<String, String> merged = new java.util.HashMap<>(env);

@@ -29,6 +29,14 @@ public record EncryptionContext(Map<String, String> entries) {
                 Kms.CONTEXT_PURPOSE, Kms.PURPOSE_TENANT_DATA_KEY));
     }
 
+    /** The context of a tenant KEK file wrapped by the local master key: {@code {"tenant", "purpose": "tenant-kek", "kek": n}}. */
+    public static EncryptionContext tenantKek(TenantId tenant, int number) {
+        return new EncryptionContext(Map.of(
+                Kms.CONTEXT_TENANT, tenant.value(),
+                Kms.CONTEXT_PURPOSE, "tenant-kek",
+                "kek", Integer.toString(number)));
+    }
+
     /** The canonical bytes, for use as AAD. */
     public byte[] canonicalBytes() {
         LengthPrefixed out = new LengthPrefixed().label(LABEL).int32(entries.size());

@@ -2,56 +2,74 @@ package io.authpipe.vault.internal;
 
 import io.authpipe.core.identity.TenantId;
 import io.authpipe.vault.GeneratedDataKey;
-import io.authpipe.vault.Kms;
-import io.authpipe.vault.VaultCryptoException;
-import io.authpipe.vault.WrappedDataKey;
+import io.authpipe.vault.KekRef;
+import io.authpipe.vault.KmsKeyNotFoundException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import javax.crypto.SecretKey;
 
 /**
- * A {@link Kms} whose KEK is an AES-256 key held in this process: the engine of the local key file KMS and the
- * in-memory KMS. Wraps with {@link KeyWrapV1} under the tenant's {@link EncryptionContext}. Never does I/O, so never
- * throws {@link io.authpipe.vault.KmsUnavailableException}. Thread-safe (immutable).
+ * One AES-256 KEK held in this process: the engine of the local key file KMS and the in-memory KMS. Wraps data keys
+ * with {@link KeyWrapV1} under the tenant's {@link EncryptionContext}. No I/O. Thread-safe; after {@link #destroy()}
+ * its bytes are zeroed and every call fails with {@link KmsKeyNotFoundException}.
  */
-public final class InProcessKek implements Kms {
+public final class InProcessKek {
     private static final int FINGERPRINT_HEX_CHARS = 16;
 
-    private final SecretKey kek;
-    private final String kekRef;
+    private final KeyMaterial kek;
+    private final KekRef ref;
 
     /**
      * @param kekBytes 32 bytes (copied)
-     * @param scheme   the kekRef prefix, e.g. {@code local}: kekRef = scheme + ":" + first 16 hex chars of SHA-256(KEK)
+     * @param ref      the canonical ref of this KEK
      */
-    public InProcessKek(byte[] kekBytes, String scheme) {
-        this.kek = AesGcm.key(kekBytes);
-        this.kekRef = scheme + ":" + fingerprint(kekBytes);
+    public InProcessKek(byte[] kekBytes, KekRef ref) {
+        this.kek = new KeyMaterial(kekBytes.clone());
+        this.ref = ref;
     }
 
-    @Override
+    public KekRef ref() {
+        return ref;
+    }
+
+    /** A fresh random DEK for {@code tenant}, wrapped under this KEK. */
     public GeneratedDataKey generateDataKey(TenantId tenant) {
         byte[] dek = AesGcm.randomBytes(AesGcm.KEY_BYTES);
-        byte[] wrapped = KeyWrapV1.wrap(kek, EncryptionContext.tenantDataKey(tenant), dek);
-        return new GeneratedDataKey(dek, new WrappedDataKey(WrappedDataKey.FIRST_KEY_ID, kekRef, wrapped));
+        return new GeneratedDataKey(dek, wrap(EncryptionContext.tenantDataKey(tenant), dek), ref);
     }
 
-    @Override
-    public byte[] unwrap(TenantId tenant, WrappedDataKey wrapped) {
-        if (!kekRef.equals(wrapped.kekRef())) {
-            throw VaultCryptoException.decryptionFailed();
+    /** The DEK in {@code wrapped}, if this KEK wrapped it for {@code tenant}; opaque failure otherwise. */
+    public byte[] unwrap(TenantId tenant, byte[] wrapped) {
+        return unwrap(EncryptionContext.tenantDataKey(tenant), wrapped);
+    }
+
+    /** Wraps {@code plaintext} (32 bytes) with {@code context}. */
+    public byte[] wrap(EncryptionContext context, byte[] plaintext) {
+        DestroyableKey key = lease("GenerateDataKey");
+        try {
+            return KeyWrapV1.wrap(key, context, plaintext);
+        } finally {
+            key.destroy();
         }
-        return KeyWrapV1.unwrap(kek, EncryptionContext.tenantDataKey(tenant), wrapped.wrapped());
     }
 
-    @Override
-    public String kekRef() {
-        return kekRef;
+    /** Unwraps what {@link #wrap} wrapped with the same {@code context}. */
+    public byte[] unwrap(EncryptionContext context, byte[] wrapped) {
+        DestroyableKey key = lease("Decrypt");
+        try {
+            return KeyWrapV1.unwrap(key, context, wrapped);
+        } finally {
+            key.destroy();
+        }
+    }
+
+    /** Zeroes the key: crypto-shredding of everything it wrapped. */
+    public void destroy() {
+        kek.destroy();
     }
 
     /** First 16 hex characters of SHA-256 of the key: identifies a KEK without revealing it. */
-    static String fingerprint(byte[] kekBytes) {
+    public static String fingerprint(byte[] kekBytes) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(kekBytes);
             return HexFormat.of().formatHex(digest).substring(0, FINGERPRINT_HEX_CHARS);
@@ -60,8 +78,16 @@ public final class InProcessKek implements Kms {
         }
     }
 
+    private DestroyableKey lease(String operation) {
+        DestroyableKey key = kek.lease();
+        if (key == null) {
+            throw new KmsKeyNotFoundException(operation, ref.value(), null);
+        }
+        return key;
+    }
+
     @Override
     public String toString() {
-        return "InProcessKek[" + kekRef + "]";
+        return "InProcessKek[" + ref + "]";
     }
 }

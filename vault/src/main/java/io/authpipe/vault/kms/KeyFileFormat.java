@@ -1,55 +1,65 @@
 package io.authpipe.vault.kms;
 
+import io.authpipe.vault.internal.KeyWrapV1;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
 /**
- * The text of a local key file, version 1 (UTF-8):
+ * The text of the local key files (UTF-8): a version header line, comment lines starting with {@code #} and blank
+ * lines (ignored), and exactly one line with the standard base64 (with padding) of the key bytes.
  *
  * <pre>
- * # authpipe-kek v1
- * # (further comment lines starting with '#', and blank lines, are ignored)
- * &lt;standard base64 with padding of the 32-byte AES-256 KEK&gt;
+ * # authpipe-kek v1                 master key file: 32 bytes, the AES-256 master KEK
+ * # authpipe-tenant-kek v1          tenant KEK file: 61 bytes, the tenant's AES-256 KEK wrapped by the master key
+ *                                   (wrapped-key format v1, context {"tenant", "purpose": "tenant-kek", "kek": n})
  * </pre>
- *
- * The first line is the version header and must match exactly; exactly one non-comment line holds the key.
  */
-final class KeyFileFormat {
-    static final String HEADER = "# authpipe-kek v1";
-    private static final int KEK_BYTES = 32;
+enum KeyFileFormat {
+    MASTER("# authpipe-kek v1", 32),
+    TENANT_KEK("# authpipe-tenant-kek v1", KeyWrapV1.WRAPPED_BYTES);
 
-    private KeyFileFormat() {
+    static final String MASTER_COMMENT = "Authpipe local key-encryption key (AES-256, base64). Keep it secret (chmod 600)"
+            + " and back it up:\n# without it no stored secret can be decrypted, and a new key cannot replace it.";
+
+    private final String header;
+    private final int length;
+
+    KeyFileFormat(String header, int length) {
+        this.header = header;
+        this.length = length;
     }
 
-    static String render(byte[] kek) {
-        return HEADER + "\n"
-                + "# Authpipe local key-encryption key (AES-256, base64). Keep it secret (chmod 600) and back it up:\n"
-                + "# without it no stored secret can be decrypted, and a new key cannot replace it.\n"
-                + Base64.getEncoder().encodeToString(kek) + "\n";
+    String header() {
+        return header;
     }
 
-    /** The KEK in {@code lines}; a message naming {@code path}, never the content, if they are not a v1 key file. */
-    static byte[] parse(Path path, List<String> lines) {
+    /** The file text for {@code bytes}, with {@code comment} (may span lines, each continued with "# "). */
+    String render(byte[] bytes, String comment) {
+        return header + "\n# " + comment + "\n" + Base64.getEncoder().encodeToString(bytes) + "\n";
+    }
+
+    /** The bytes in {@code lines}; a message naming {@code path}, never the content, if they are not such a file. */
+    byte[] parse(Path path, List<String> lines) {
         List<String> keyLines = lines.stream().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER) || keyLines.size() != 1) {
+        if (lines.isEmpty() || !lines.get(0).strip().equals(header) || keyLines.size() != 1) {
             throw corrupt(path);
         }
         try {
-            byte[] kek = Base64.getDecoder().decode(keyLines.get(0));
-            if (kek.length != KEK_BYTES) {
+            byte[] bytes = Base64.getDecoder().decode(keyLines.get(0));
+            if (bytes.length != length) {
                 throw corrupt(path);
             }
-            return kek;
+            return bytes;
         } catch (IllegalArgumentException notBase64) {
             throw corrupt(path);
         }
     }
 
-    static IllegalStateException corrupt(Path path) {
-        return new IllegalStateException("key file " + path + " is corrupt: expected the header '" + HEADER
-                + "' and one line of base64 encoding " + KEK_BYTES + " bytes. Restore it from a backup;"
+    IllegalStateException corrupt(Path path) {
+        return new IllegalStateException("key file " + path + " is corrupt: expected the header '" + header
+                + "' and one line of base64 encoding " + length + " bytes. Restore it from a backup;"
                 + " a new key cannot decrypt the secrets stored under the old one");
     }
 }

@@ -2,117 +2,163 @@ package io.authpipe.vault.kms;
 
 import static io.authpipe.vault.CryptoAssertions.assertDecryptionFails;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.authpipe.core.identity.TenantId;
 import io.authpipe.vault.GeneratedDataKey;
+import io.authpipe.vault.KekRef;
 import io.authpipe.vault.Kms;
-import io.authpipe.vault.WrappedDataKey;
+import io.authpipe.vault.KmsKeyNotFoundException;
+import io.authpipe.vault.KmsKeyUnusableException;
+import io.authpipe.vault.VaultCryptoException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** The contract every {@link Kms} implementation passes. Subclasses supply fresh instances with distinct KEKs. */
+/**
+ * The contract every {@link Kms} passes: in memory, local key file, AWS (per-tenant and shared) on the emulator.
+ * Subclasses supply the KMS (fresh per test) and the names of keys their way.
+ */
 public abstract class KmsContract {
-    private static final TenantId ACME = TenantId.of("acme");
-    private static final TenantId GLOBEX = TenantId.of("globex");
+    protected static final TenantId ACME = TenantId.of("acme");
+    protected static final TenantId GLOBEX = TenantId.of("globex");
 
-    /** A KMS with a KEK no other instance returned by this method shares. */
-    protected abstract Kms newKms();
+    /** The KMS under test, the same instance for the whole test. */
+    protected abstract Kms kms();
+
+    /** Another name of {@code kek} that {@link Kms#resolve} accepts (an alias, a short form). */
+    protected abstract String aliasOf(KekRef kek);
+
+    /** A well-formed ref of this KMS that names no key. */
+    protected abstract KekRef unknownKek();
+
+    /** True if every tenant gets the same (shared) key, which cannot be destroyed. */
+    protected boolean sharesOneKey() {
+        return false;
+    }
+
+    /** A KEK of this KMS other than the one {@code createTenantKey(ACME)} returned. */
+    protected KekRef anotherKek() {
+        return kms().createTenantKey(GLOBEX);
+    }
 
     @Test
-    void generatedKeyUnwrapsToTheSamePlaintext() {
-        Kms kms = newKms();
-        GeneratedDataKey generated = kms.generateDataKey(ACME);
-        assertThat(kms.unwrap(ACME, generated.wrapped())).isEqualTo(generated.plaintext());
+    void generatedKeyUnwrapsToTheSamePlaintextAndNamesItsKek() {
+        KekRef kek = kms().createTenantKey(ACME);
+        GeneratedDataKey generated = kms().generateDataKey(kek, ACME);
+        assertThat(generated.kek()).isEqualTo(kek);
+        assertThat(kms().unwrap(kek, ACME, generated.wrapped())).isEqualTo(generated.plaintext());
     }
 
     @Test
     void generatedKeysAreFreshRandomAes256Keys() {
-        Kms kms = newKms();
-        byte[] first = kms.generateDataKey(ACME).plaintext();
-        assertThat(first).hasSize(32).isNotEqualTo(kms.generateDataKey(ACME).plaintext());
-    }
-
-    @Test
-    void generatedKeyNamesTheKekThatWrappedItAndTheFirstKeyId() {
-        Kms kms = newKms();
-        WrappedDataKey wrapped = kms.generateDataKey(ACME).wrapped();
-        assertThat(wrapped.kekRef()).isEqualTo(kms.kekRef()).isNotBlank();
-        assertThat(wrapped.keyId()).isEqualTo(WrappedDataKey.FIRST_KEY_ID);
-    }
-
-    @Test
-    void keyRenumberedByTheVaultStillUnwraps() {
-        Kms kms = newKms();
-        GeneratedDataKey generated = kms.generateDataKey(ACME);
-        assertThat(kms.unwrap(ACME, generated.wrapped().withKeyId(7))).isEqualTo(generated.plaintext());
+        KekRef kek = kms().createTenantKey(ACME);
+        byte[] first = kms().generateDataKey(kek, ACME).plaintext();
+        assertThat(first).hasSize(32).isNotEqualTo(kms().generateDataKey(kek, ACME).plaintext());
     }
 
     @Test
     void unwrapHandsOutAFreshArrayTheCallerMayZero() {
-        Kms kms = newKms();
-        GeneratedDataKey generated = kms.generateDataKey(ACME);
-        Arrays.fill(kms.unwrap(ACME, generated.wrapped()), (byte) 0);
-        assertThat(kms.unwrap(ACME, generated.wrapped())).isEqualTo(generated.plaintext());
+        KekRef kek = kms().createTenantKey(ACME);
+        GeneratedDataKey generated = kms().generateDataKey(kek, ACME);
+        Arrays.fill(kms().unwrap(kek, ACME, generated.wrapped()), (byte) 0);
+        assertThat(kms().unwrap(kek, ACME, generated.wrapped())).isEqualTo(generated.plaintext());
     }
 
     @Test
     void anotherTenantCannotUnwrapTheKey() {
-        Kms kms = newKms();
-        WrappedDataKey acmeKey = kms.generateDataKey(ACME).wrapped();
-        assertDecryptionFails(() -> kms.unwrap(GLOBEX, acmeKey));
+        KekRef kek = kms().createTenantKey(ACME);
+        byte[] wrapped = kms().generateDataKey(kek, ACME).wrapped();
+        assertDecryptionFails(() -> kms().unwrap(kek, GLOBEX, wrapped));
     }
 
     @Test
     void everyTamperedByteOfTheWrappedKeyFailsToUnwrap() {
-        Kms kms = newKms();
-        WrappedDataKey key = kms.generateDataKey(ACME).wrapped();
-        for (int i = 0; i < key.wrapped().length; i++) {
-            byte[] tampered = key.wrapped();
+        KekRef kek = kms().createTenantKey(ACME);
+        byte[] wrapped = kms().generateDataKey(kek, ACME).wrapped();
+        for (int i = 0; i < wrapped.length; i++) {
+            byte[] tampered = wrapped.clone();
             tampered[i] ^= 0x01;
-            assertDecryptionFails(() -> kms.unwrap(ACME, new WrappedDataKey(1, key.kekRef(), tampered)));
+            assertDecryptionFails(() -> kms().unwrap(kek, ACME, tampered));
         }
     }
 
     @Test
-    void truncatedOrExtendedWrappedKeyFailsToUnwrap() {
-        Kms kms = newKms();
-        WrappedDataKey key = kms.generateDataKey(ACME).wrapped();
-        byte[] bytes = key.wrapped();
-        assertDecryptionFails(() -> kms.unwrap(ACME, new WrappedDataKey(1, key.kekRef(), Arrays.copyOf(bytes, bytes.length - 1))));
-        assertDecryptionFails(() -> kms.unwrap(ACME, new WrappedDataKey(1, key.kekRef(), Arrays.copyOf(bytes, bytes.length + 1))));
-        assertDecryptionFails(() -> kms.unwrap(ACME, new WrappedDataKey(1, key.kekRef(), new byte[0])));
+    void truncatedExtendedOrEmptyWrappedKeyFailsToUnwrap() {
+        KekRef kek = kms().createTenantKey(ACME);
+        byte[] wrapped = kms().generateDataKey(kek, ACME).wrapped();
+        assertDecryptionFails(() -> kms().unwrap(kek, ACME, Arrays.copyOf(wrapped, wrapped.length - 1)));
+        assertDecryptionFails(() -> kms().unwrap(kek, ACME, Arrays.copyOf(wrapped, wrapped.length + 1)));
+        assertDecryptionFails(() -> kms().unwrap(kek, ACME, new byte[0]));
     }
 
     @Test
-    void keyWrappedUnderAForeignKekFailsToUnwrap() {
-        Kms kms = newKms();
-        WrappedDataKey foreign = newKms().generateDataKey(ACME).wrapped();
-        assertThat(foreign.kekRef()).isNotEqualTo(kms.kekRef());
-        assertDecryptionFails(() -> kms.unwrap(ACME, foreign));
+    void keyWrappedUnderAnotherKekFailsToUnwrapUnderThisOne() {
+        KekRef kek = kms().createTenantKey(ACME);
+        KekRef other = anotherKek();
+        byte[] wrappedUnderOther = kms().generateDataKey(other, ACME).wrapped();
+        assertThat(other).isNotEqualTo(kek);
+        assertDecryptionFails(() -> kms().unwrap(kek, ACME, wrappedUnderOther));
     }
 
     @Test
-    void foreignKeyRelabelledWithThisKekRefStillFailsToUnwrap() {
-        Kms kms = newKms();
-        WrappedDataKey foreign = newKms().generateDataKey(ACME).wrapped();
-        assertDecryptionFails(() -> kms.unwrap(ACME, new WrappedDataKey(1, kms.kekRef(), foreign.wrapped())));
+    void unknownKekIsNotFound() {
+        assertThatThrownBy(() -> kms().generateDataKey(unknownKek(), ACME)).isInstanceOf(KmsKeyNotFoundException.class);
+        assertThatThrownBy(() -> kms().unwrap(unknownKek(), ACME, new byte[61])).isInstanceOf(KmsKeyNotFoundException.class);
+        assertThatThrownBy(() -> kms().resolve(unknownKek().value())).isInstanceOf(KmsKeyNotFoundException.class)
+                .hasMessageContaining("KMS").hasMessageContaining(unknownKek().value());
     }
 
     @Test
-    void ownKeyClaimingAnotherKekRefIsRefused() {
-        Kms kms = newKms();
-        WrappedDataKey key = kms.generateDataKey(ACME).wrapped();
-        assertDecryptionFails(() -> kms.unwrap(ACME, new WrappedDataKey(1, "local:0000000000000000", key.wrapped())));
+    void resolveTurnsAnotherNameIntoTheCanonicalRefAndKeepsTheCanonicalOne() {
+        KekRef kek = kms().createTenantKey(ACME);
+        assertThat(kms().resolve(aliasOf(kek))).isEqualTo(kek);
+        assertThat(kms().resolve(kek.value())).isEqualTo(kek);
+    }
+
+    @Test
+    void aKeyNamedOtherThanCanonicallyFailsTheReturnedKeyIdCheck() {
+        KekRef kek = kms().createTenantKey(ACME);
+        KekRef alias = new KekRef(aliasOf(kek));
+        byte[] wrapped = kms().generateDataKey(kek, ACME).wrapped();
+        assertThatThrownBy(() -> kms().generateDataKey(alias, ACME)).isExactlyInstanceOf(VaultCryptoException.class);
+        assertDecryptionFails(() -> kms().unwrap(alias, ACME, wrapped));
+    }
+
+    @Test
+    void tenantKeysAreDistinctUnlessTheKmsSharesOne() {
+        KekRef first = kms().createTenantKey(ACME);
+        KekRef second = kms().createTenantKey(ACME);
+        KekRef globex = kms().createTenantKey(GLOBEX);
+        if (sharesOneKey()) {
+            assertThat(second).isEqualTo(first).isEqualTo(globex);
+        } else {
+            assertThat(first).isNotEqualTo(second).isNotEqualTo(globex);
+        }
+    }
+
+    @Test
+    void destroyedKeyNeitherUnwrapsNorGeneratesAndDestroyingAgainIsHarmless() {
+        KekRef kek = kms().createTenantKey(ACME);
+        byte[] wrapped = kms().generateDataKey(kek, ACME).wrapped();
+        if (sharesOneKey()) {
+            assertThatThrownBy(() -> kms().destroyKey(kek)).isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("crypto-shredding needs per-tenant keys");
+            assertThat(kms().unwrap(kek, ACME, wrapped)).hasSize(32);
+            return;
+        }
+        kms().destroyKey(kek);
+        kms().destroyKey(kek);
+        assertThatThrownBy(() -> kms().unwrap(kek, ACME, wrapped)).isInstanceOf(KmsKeyUnusableException.class)
+                .hasMessageContaining("KMS").hasMessageContaining(kek.value());
+        assertThatThrownBy(() -> kms().generateDataKey(kek, ACME)).isInstanceOf(KmsKeyUnusableException.class);
     }
 
     @Test
     void neitherTheKmsNorTheGeneratedKeyPrintsKeyMaterial() {
-        Kms kms = newKms();
-        GeneratedDataKey generated = kms.generateDataKey(ACME);
-        String plaintextHex = HexFormat.of().formatHex(generated.plaintext());
-        assertThat(generated.toString()).contains("[redacted]").doesNotContain(plaintextHex)
-                .doesNotContain(Arrays.toString(generated.plaintext()));
-        assertThat(kms.toString()).contains(kms.kekRef());
+        KekRef kek = kms().createTenantKey(ACME);
+        GeneratedDataKey generated = kms().generateDataKey(kek, ACME);
+        assertThat(generated.toString()).contains("[redacted]").contains(kek.value())
+                .doesNotContain(Secrets.forms(generated.plaintext())).doesNotContain(Secrets.forms(generated.wrapped()));
+        assertThat(kms().toString()).doesNotContain(Secrets.forms(generated.plaintext()));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.authpipe.core.identity.TenantId;
 import io.authpipe.vault.GeneratedDataKey;
+import io.authpipe.vault.KekRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,13 +52,15 @@ class LocalKeyFileKmsTest {
     }
 
     @Test
-    void reopenedKeyFileHasTheSameKekRefAndUnwrapsOldKeys() {
+    void reopenedKeyFileHasTheSameMasterRefAndUnwrapsOldKeys() {
         Path file = dir.resolve("kek.key");
         LocalKeyFileKms first = LocalKeyFileKms.openOrCreate(file);
-        GeneratedDataKey generated = first.generateDataKey(ACME);
+        KekRef kek = first.createTenantKey(ACME);
+        GeneratedDataKey generated = first.generateDataKey(kek, ACME);
         LocalKeyFileKms second = LocalKeyFileKms.openOrCreate(file);
-        assertThat(second.kekRef()).isEqualTo(first.kekRef()).matches("local:[0-9a-f]{16}");
-        assertThat(second.unwrap(ACME, generated.wrapped())).isEqualTo(generated.plaintext());
+        assertThat(second.masterKek()).isEqualTo(first.masterKek());
+        assertThat(second.masterKek().value()).matches("local:[0-9a-f]{16}");
+        assertThat(second.unwrap(kek, ACME, generated.wrapped())).isEqualTo(generated.plaintext());
     }
 
     @Test
@@ -65,12 +68,12 @@ class LocalKeyFileKmsTest {
         Path file = dir.resolve("kek.key");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<String>> refs = pool.invokeAll(Collections.nCopies(8, () -> LocalKeyFileKms.openOrCreate(file).kekRef()));
+            List<Future<String>> refs = pool.invokeAll(Collections.nCopies(8, () -> LocalKeyFileKms.openOrCreate(file).masterKek().value()));
             Set<String> distinct = new HashSet<>();
             for (Future<String> ref : refs) {
                 distinct.add(ref.get());
             }
-            assertThat(distinct).containsExactly(LocalKeyFileKms.openOrCreate(file).kekRef());
+            assertThat(distinct).containsExactly(LocalKeyFileKms.openOrCreate(file).masterKek().value());
         } finally {
             pool.shutdownNow();
         }
@@ -79,7 +82,7 @@ class LocalKeyFileKmsTest {
     @Test
     void kekRefIsTheFirst16HexCharsOfTheSha256OfTheKek() throws IOException {
         Path file = KeyFiles.writeGolden(dir.resolve("kek.key"));
-        assertThat(LocalKeyFileKms.openOrCreate(file).kekRef()).isEqualTo("local:ca2a4fe727faaecf");
+        assertThat(LocalKeyFileKms.openOrCreate(file).masterKek().value()).isEqualTo("local:ca2a4fe727faaecf");
     }
 
     @ParameterizedTest
@@ -96,7 +99,7 @@ class LocalKeyFileKmsTest {
     @ValueSource(strings = {"r--------", "rwx------"})
     void keyFileAccessibleOnlyByItsOwnerIsAccepted(String permissions) throws IOException {
         Path file = KeyFiles.write(dir.resolve("kek.key"), "# authpipe-kek v1\n" + KeyFiles.GOLDEN_KEK_BASE64 + "\n", permissions);
-        assertThat(LocalKeyFileKms.openOrCreate(file).kekRef()).isEqualTo("local:ca2a4fe727faaecf");
+        assertThat(LocalKeyFileKms.openOrCreate(file).masterKek().value()).isEqualTo("local:ca2a4fe727faaecf");
     }
 
     @ParameterizedTest
@@ -130,6 +133,6 @@ class LocalKeyFileKmsTest {
     void commentLinesAndBlankLinesAfterTheHeaderAreIgnored() throws IOException {
         Path file = KeyFiles.write(dir.resolve("kek.key"),
                 "# authpipe-kek v1\n# backed up 2025-01-01\n\n" + KeyFiles.GOLDEN_KEK_BASE64 + "\n\n", "rw-------");
-        assertThat(LocalKeyFileKms.openOrCreate(file).kekRef()).isEqualTo("local:ca2a4fe727faaecf");
+        assertThat(LocalKeyFileKms.openOrCreate(file).masterKek().value()).isEqualTo("local:ca2a4fe727faaecf");
     }
 }

@@ -22,15 +22,20 @@ class StoredV1EnvelopeTest {
     Path dir;
 
     @Test
-    void storedKeyFileWrappedKeyAndEnvelopeStillDecryptThroughTheVault() throws IOException {
+    void storedKeyFileLegacyWrappedKeyAndEnvelopeStillDecryptAlsoAfterMigratingToAKek() throws IOException {
         assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"), "POSIX file system");
         LocalKeyFileKms kms = LocalKeyFileKms.openOrCreate(KeyFiles.writeGolden(dir.resolve("kek.key")));
         Vault vault = new Vault(kms, new MutableClock(Instant.EPOCH));
-        TenantKeys keys = new TenantKeys(GoldenVectors.TENANT, List.of(
+        TenantKeys keys = new TenantKeys(GoldenVectors.TENANT, List.of(), List.of(
                 new WrappedDataKey(1, GoldenVectors.KEK_REF, GoldenVectors.hex(GoldenVectors.WRAPPED_HEX))));
+        byte[] stored = GoldenVectors.hex(GoldenVectors.ENVELOPE_HEX);
 
-        var secret = vault.decrypt(keys, GoldenVectors.BINDING, GoldenVectors.hex(GoldenVectors.ENVELOPE_HEX));
+        TenantKeys migrated = vault.rotate(keys);
 
-        assertThat(secret.reveal()).isEqualTo(GoldenVectors.PLAINTEXT);
+        assertThat(kms.masterKek().value()).isEqualTo(GoldenVectors.KEK_REF);
+        assertThat(vault.decrypt(keys, GoldenVectors.BINDING, stored).reveal()).isEqualTo(GoldenVectors.PLAINTEXT);
+        assertThat(new Vault(kms, new MutableClock(Instant.EPOCH)).decrypt(migrated, GoldenVectors.BINDING, stored).reveal())
+                .isEqualTo(GoldenVectors.PLAINTEXT);
+        assertThat(vault.isSealedUnderCurrentKey(migrated, stored)).isFalse();
     }
 }

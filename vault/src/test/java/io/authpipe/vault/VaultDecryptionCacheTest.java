@@ -10,25 +10,26 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Unwrapped DEKs are cached until an hour after their last use, by the injected clock. */
-class VaultCacheTest {
+/** Unwrapped data keys are cached until an hour after their last use, by the injected clock, then zeroed. */
+class VaultDecryptionCacheTest {
     private static final TenantId ACME = TenantId.of("acme");
     private static final SecretBinding BINDING = new SecretBinding(ACME, "mastodon", "alice", Purpose.ACCESS_TOKEN);
     private static final Secret TOKEN = Secret.of("tok_cached");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-    private final InMemoryKms memoryKms = new InMemoryKms();
-    private final CountingKms kms = new CountingKms(memoryKms);
-    private final Vault writer = new Vault(memoryKms, clock);
+    private final InMemoryKms memory = new InMemoryKms();
+    private final SwitchableKms switchable = new SwitchableKms(memory);
+    private final CountingKms kms = new CountingKms(switchable);
+    private final Vault writer = new Vault(memory, clock);
     private final TenantKeys keys = writer.createTenantKeys(ACME);
     private final byte[] envelope = writer.encrypt(keys, BINDING, TOKEN);
     private final Vault reader = new Vault(kms, clock);
 
     @Test
-    void keysCreatedByTheVaultAreUsedWithoutAskingTheKms() {
+    void keysTheVaultGeneratedDecryptWithoutAskingTheKms() {
         Vault vault = new Vault(kms, clock);
-        TenantKeys rotated = vault.rotate(vault.createTenantKeys(ACME));
-        vault.decrypt(rotated, BINDING, vault.encrypt(rotated, BINDING, TOKEN));
+        TenantKeys own = vault.createTenantKeys(ACME);
+        vault.decrypt(own, BINDING, vault.encrypt(own, BINDING, TOKEN));
         assertThat(kms.unwraps()).isZero();
     }
 
@@ -39,29 +40,37 @@ class VaultCacheTest {
             clock.advance(Duration.ofMinutes(50));
         }
         assertThat(kms.unwraps()).isEqualTo(1);
+        assertThat(reader.stats().decryptionDekHits()).isEqualTo(3);
     }
 
     @Test
-    void keyIdleForAnHourIsUnwrappedAgain() {
+    void keyIdleForAnHourIsUnwrappedAgainAndTheOldBytesAreZeroed() {
         reader.decrypt(keys, BINDING, envelope);
-        clock.advance(Vault.DEK_IDLE_EXPIRY);
+        clock.advance(Duration.ofHours(1));
         reader.decrypt(keys, BINDING, envelope);
         assertThat(kms.unwraps()).isEqualTo(2);
+        assertThat(kms.handedOut().get(0)).containsOnly(0);
     }
 
     @Test
-    void forgettingATenantDropsItsCachedKeys() {
+    void forgettingATenantDropsAndZeroesItsCachedKeys() {
         reader.decrypt(keys, BINDING, envelope);
         reader.forget(ACME);
+        assertThat(kms.handedOut().get(0)).containsOnly(0);
         reader.decrypt(keys, BINDING, envelope);
         assertThat(kms.unwraps()).isEqualTo(2);
     }
 
     @Test
-    void kmsOutageSurfacesAsRetryableAndTheNextAttemptSucceeds() {
-        Vault vault = new Vault(new UnavailableOnceKms(memoryKms), clock);
-        assertThatThrownBy(() -> vault.decrypt(keys, BINDING, envelope))
-                .isExactlyInstanceOf(KmsUnavailableException.class);
-        assertThat(vault.decrypt(keys, BINDING, envelope)).isEqualTo(TOKEN);
+    void duringAnOutageCachedKeysServeAndUncachedOnesFailAsRetryable() {
+        reader.decrypt(keys, BINDING, envelope);
+        TenantKeys rotated = writer.rotate(keys);
+        byte[] uncached = writer.encrypt(rotated, BINDING, TOKEN);
+        switchable.down();
+        assertThat(reader.decrypt(rotated, BINDING, envelope)).isEqualTo(TOKEN);
+        assertThatThrownBy(() -> reader.decrypt(rotated, BINDING, uncached)).isInstanceOf(KmsUnavailableException.class)
+                .hasMessageContaining("KMS");
+        switchable.up();
+        assertThat(reader.decrypt(rotated, BINDING, uncached)).isEqualTo(TOKEN);
     }
 }
