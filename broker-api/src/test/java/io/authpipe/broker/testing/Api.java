@@ -46,6 +46,14 @@ public final class Api {
         }
     }
 
+    public Reply put(String path, Object body) {
+        try {
+            return send(request(path).put(RequestBody.create(JSON.writeValueAsString(body), APPLICATION_JSON)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Reply postRaw(String path, String body, String contentType) {
         return send(request(path).post(RequestBody.create(body, MediaType.get(contentType))));
     }

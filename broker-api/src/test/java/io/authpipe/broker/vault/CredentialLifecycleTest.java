@@ -92,6 +92,31 @@ class CredentialLifecycleTest {
         assertThat(((Decision.Accepted) decision).timer()).isInstanceOf(TimerChange.Cancel.class);
     }
 
+    @Test
+    void aResealReplacesTheSecretsWithoutANewVersionAndLosesToAConcurrentChange() {
+        StoredCredential v1 = accepted(null, Events.established(T0, null, null));
+
+        Decision resealed = CredentialLifecycle.apply(v1, Events.resealed(T0, 1L, "sealed-under-kek-2"), T0);
+        StoredCredential v2 = accepted(v1, Events.established(T0.plusSeconds(1), null, null));
+        Decision late = CredentialLifecycle.apply(v2, Events.resealed(T0, 1L, "sealed-under-kek-2"), T0);
+
+        StoredCredential next = ((Decision.Resealed) resealed).next();
+        assertThat(next.getVersion()).isEqualTo(1);
+        assertThat(new String(next.getAccessToken().getEnvelope().array())).isEqualTo("sealed-under-kek-2");
+        assertThat(late).isInstanceOf(Decision.Rejected.class);
+    }
+
+    @Test
+    void erasingALiveConnectionReportsItRevokedForTheDeletedTenant() {
+        StoredCredential v1 = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+
+        Decision.Erased erased = (Decision.Erased) CredentialLifecycle.apply(v1, Events.erased(T0), T0);
+
+        assertThat(erased.revocation()).hasValueSatisfying(r ->
+                assertThat(r.getReason()).isEqualTo(io.authpipe.events.RevocationReason.TENANT_DELETED));
+        assertThat(erased.timer()).isInstanceOf(TimerChange.Cancel.class);
+    }
+
     @Property
     void noInterleavingMakesTheVersionGoBackOrAStaleEventApply(@ForAll("histories") List<ConnectionEvent> events) {
         StoredCredential state = null;

@@ -41,6 +41,14 @@ final class Events {
                 ProviderRevocation.REVOKED));
     }
 
+    static ConnectionEvent resealed(Instant at, Long baseVersion, String marker) {
+        return event(at, baseVersion, new io.authpipe.events.CredentialResealed(sealed(marker), null, "kek-2"));
+    }
+
+    static ConnectionEvent erased(Instant at) {
+        return event(at, null, new io.authpipe.events.ConnectionErased(RevocationReason.TENANT_DELETED));
+    }
+
     private static ConnectionEvent event(Instant at, Long baseVersion, Object payload) {
         return ConnectionEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())

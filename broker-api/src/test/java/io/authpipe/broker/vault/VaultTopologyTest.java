@@ -97,6 +97,21 @@ class VaultTopologyTest {
     }
 
     @Test
+    void anErasedConnectionLeavesTombstonesAndNoState() {
+        events.pipeInput(Events.KEY, Events.established(T0, null, null));
+        updates.readValuesToList();
+
+        events.pipeInput(Events.KEY, Events.erased(T0.plusSeconds(1)));
+
+        KeyValueStore<String, StoredCredential> store = driver.getKeyValueStore(VaultTopology.CREDENTIALS_STORE);
+        assertThat(store.get(Events.KEY)).isNull();
+        var tombstone = updates.readRecord();
+        assertThat(tombstone.key()).isEqualTo(Events.KEY);
+        assertThat(tombstone.value()).isNull();
+        assertThat(revocations.readValue().getReason()).isEqualTo(io.authpipe.events.RevocationReason.TENANT_DELETED);
+    }
+
+    @Test
     void anExpiringTokenSchedulesARefreshAndARevocationCancelsIt() {
         events.pipeInput(Events.KEY, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
         events.pipeInput(Events.KEY, Events.disconnected(T0.plusSeconds(1), 1L));
