@@ -5,7 +5,27 @@ import static org.awaitility.Awaitility.await;
 
 import io.authpipe.broker.testing.Api;
 import io.authpipe.broker.testing.BrokerFixture;
+import io.authpipe.broker.kafka.SealedBytes;
 import io.authpipe.broker.testing.TestTenant;
+import io.authpipe.broker.testing.TopicProbe;
+import io.authpipe.core.identity.ConnectionKey;
+import io.authpipe.core.identity.TenantId;
+import io.authpipe.core.secret.Secret;
+import io.authpipe.events.AccountInfo;
+import io.authpipe.events.ConnectionEstablished;
+import io.authpipe.events.ConnectionEvent;
+import io.authpipe.events.ConnectionRef;
+import io.authpipe.schemas.AvroSerde;
+import io.authpipe.schemas.SchemaRegistry;
+import io.authpipe.topics.Topics;
+import io.authpipe.vault.Purpose;
+import io.authpipe.vault.SecretBinding;
+import io.authpipe.vault.TenantKeys;
+import io.authpipe.vault.Vault;
+import io.authpipe.vault.kms.LocalKeyFileKms;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import io.authpipe.kafka.EmbeddedKafka;
 import io.authpipe.kafka.testing.KafkaBrokerExtension;
 import java.nio.file.Path;
@@ -28,10 +48,12 @@ class KeyRotationTest {
     static final List<String> USERS = IntStream.rangeClosed(1, 5).mapToObj(i -> "user-" + i).toList();
     static BrokerFixture fixture;
     static TestTenant tenant;
+    static Path dir;
 
     @BeforeAll
-    static void start(EmbeddedKafka kafka, @TempDir Path dir) {
-        fixture = BrokerFixture.start(kafka, dir);
+    static void start(EmbeddedKafka kafka, @TempDir Path tempDir) {
+        dir = tempDir;
+        fixture = BrokerFixture.start(kafka, tempDir);
         tenant = fixture.createTenant("rotating");
         USERS.forEach(u -> fixture.connect(tenant, u, "alice", "alice-password"));
         fixture.api(tenant).put("/v1/secrets/webhook-signing-secret/main", Map.of("secret", "whsec-before-rotation"));
@@ -82,6 +104,50 @@ class KeyRotationTest {
                 .isEqualTo("whsec-before-rotation");
         fixture.connect(tenant, "user-after", "bob", "bob-password");
         assertThat(fixture.api(tenant).get("/v1/credentials/mastodon/user-after").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRotationInterruptedByARestartIsResumedAndCatchesAWriteSealedUnderTheOldKey() {
+        // Given a rotation that has just started, and a write still sealed under the old key (in flight before it)
+        TestTenant other = fixture.createTenant("resumed");
+        fixture.connect(other, "user-early", "alice", "alice-password");
+        TenantKeys oldKeys = currentKeys(other.id());
+        fixture.admin().post("/admin/v1/tenants/" + other.id() + "/key-rotation", "");
+        publishSealedUnder(oldKeys, "user-late", "token-sealed-under-the-old-key");
+
+        // When broker-api restarts before the rotation completed
+        fixture.restart();
+
+        // Then the resumed rotation moves the late write too, and the rotation completes
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Api.Reply status = fixture.admin().get("/admin/v1/tenants/" + other.id() + "/key-rotation");
+            assertThat(status.json().path("connections").path("total").asInt()).isEqualTo(2);
+            assertThat(status.json().path("connections").path("remaining").asInt()).isZero();
+            assertThat(status.json().path("completedAt").isNull()).isFalse();
+        });
+        assertThat(fixture.api(other).get("/v1/credentials/mastodon/user-late").json().path("credential").asText())
+                .isEqualTo("token-sealed-under-the-old-key");
+    }
+
+    private static TenantKeys currentKeys(String tenantId) {
+        return fixture.broker().tenants().find(TenantId.of(tenantId)).orElseThrow().keys();
+    }
+
+    /** A ConnectionEstablished whose token is sealed under {@code keys}' current key, straight onto the topic. */
+    private static void publishSealedUnder(TenantKeys keys, String user, String token) {
+        Vault vault = new Vault(LocalKeyFileKms.openOrCreate(dir.resolve("master.key")), Clock.systemUTC());
+        ConnectionKey key = ConnectionKey.of(keys.tenant().value(), "mastodon", user);
+        ConnectionEstablished established = ConnectionEstablished.newBuilder()
+                .setInstance(fixture.sandbox().baseUrl()).setAppRef("none")
+                .setAccessToken(SealedBytes.wrap(vault.encrypt(keys,
+                        SecretBinding.forConnection(key, Purpose.ACCESS_TOKEN), Secret.of(token))))
+                .setTokenType("Bearer").setScopes(List.of("read")).setTokenCreatedAt(Instant.now())
+                .setAccount(new AccountInfo("9", "late", "late@example", null, null, null)).build();
+        ConnectionEvent event = ConnectionEvent.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setConnection(new ConnectionRef(keys.tenant().value(), "mastodon", user))
+                .setOccurredAt(Instant.now()).setPayload(established).build();
+        new TopicProbe(fixture.kafkaBootstrap()).send(Topics.CONNECTION_EVENTS, key.asKafkaKey(),
+                AvroSerde.of(ConnectionEvent.class, SchemaRegistry.none()).serialize(Topics.CONNECTION_EVENTS, event));
     }
 
     private static String credential(String user) {
