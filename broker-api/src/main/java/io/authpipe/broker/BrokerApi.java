@@ -84,6 +84,7 @@ public final class BrokerApi implements AutoCloseable {
         KafkaStreams connectStreams = StreamsRunner.startAndAwaitRunning(
                 ConnectRequestTopology.build(serdes, services.tenants(), services.connect(), clock), connectProps,
                 STARTUP_TIMEOUT);
+        services.rotations().upgradeLegacyTenants(services.tenants().all());
         HttpApi http = new HttpApi(services).start(config.httpHost(), port);
         RotationResumer resumer = new RotationResumer(services.tenants()::all, services.rotations())
                 .start(ROTATION_PASS_INTERVAL);

@@ -61,6 +61,17 @@ public final class KeyRotations {
         return rotating;
     }
 
+    /**
+     * Gives every tenant from before per-tenant keys (no key-encryption key yet, secrets in version 1 envelopes) its
+     * first key, and starts the rotation that reseals its old secrets under it. Idempotent.
+     */
+    public void upgradeLegacyTenants(List<Tenant> all) {
+        all.stream().filter(t -> t.keys().keks().isEmpty()).forEach(t -> {
+            LOG.info("giving a legacy tenant its first key tenant={}", t.id());
+            start(t);
+        });
+    }
+
     /** One pass over what this instance holds; returns how many secrets it moved. */
     public int resealLocal(Tenant tenant) {
         int moved = apps.resealAll(tenant) + secrets.resealAll(tenant);
