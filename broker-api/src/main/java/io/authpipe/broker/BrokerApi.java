@@ -82,7 +82,7 @@ public final class BrokerApi implements AutoCloseable {
         Properties connectProps = streamsProperties(config, kafka,
                 config.applicationId() + ConnectRequestTopology.APPLICATION_SUFFIX, "connect", Optional.empty());
         KafkaStreams connectStreams = StreamsRunner.startAndAwaitRunning(
-                ConnectRequestTopology.build(serdes, services.tenants(), services.connect(), clock), connectProps,
+                ConnectRequestTopology.build(serdes, services.tenants(), services.connect()), connectProps,
                 STARTUP_TIMEOUT);
         services.rotations().upgradeLegacyTenants(services.tenants().all());
         HttpApi http = new HttpApi(services).start(config.httpHost(), port);

@@ -6,7 +6,6 @@ import io.authpipe.broker.tenant.TenantDirectory;
 import io.authpipe.core.identity.TenantId;
 import io.authpipe.events.ConnectReply;
 import io.authpipe.events.ConnectRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,21 +31,19 @@ final class ConnectRequestProcessor implements Processor<String, ConnectRequest,
 
     private final TenantDirectory tenants;
     private final ConnectService connect;
-    private final Clock clock;
     private ProcessorContext<String, ConnectReply> context;
     private KeyValueStore<String, ConnectRequest> deferred;
 
-    ConnectRequestProcessor(TenantDirectory tenants, ConnectService connect, Clock clock) {
+    ConnectRequestProcessor(TenantDirectory tenants, ConnectService connect) {
         this.tenants = tenants;
         this.connect = connect;
-        this.clock = clock;
     }
 
     @Override
     public void init(ProcessorContext<String, ConnectReply> context) {
         this.context = context;
         this.deferred = context.getStateStore(ConnectRequestTopology.DEFERRED_STORE);
-        context.schedule(RETRY_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> retryDeferred());
+        context.schedule(RETRY_EVERY, PunctuationType.WALL_CLOCK_TIME, this::retryDeferred);
     }
 
     @Override
@@ -56,14 +53,15 @@ final class ConnectRequestProcessor implements Processor<String, ConnectRequest,
         }
     }
 
-    private void retryDeferred() {
+    /** Retries every deferred request; replies carry the punctuation's wall-clock time as their timestamp. */
+    private void retryDeferred(long wallClockMillis) {
         List<KeyValue<String, ConnectRequest>> waiting = new ArrayList<>();
         try (KeyValueIterator<String, ConnectRequest> it = deferred.all()) {
             it.forEachRemaining(waiting::add);
         }
         waiting.forEach(kv -> {
             deferred.delete(kv.key);
-            handle(kv.key, kv.value, clock.millis());
+            handle(kv.key, kv.value, wallClockMillis);
         });
     }
 

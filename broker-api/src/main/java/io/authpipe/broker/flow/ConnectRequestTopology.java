@@ -5,7 +5,6 @@ import io.authpipe.broker.tenant.TenantDirectory;
 import io.authpipe.events.ConnectReply;
 import io.authpipe.events.ConnectRequest;
 import io.authpipe.topics.Topics;
-import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -28,11 +27,11 @@ public final class ConnectRequestTopology {
     private ConnectRequestTopology() {
     }
 
-    public static Topology build(EventSerdes serdes, TenantDirectory tenants, ConnectService connect, Clock clock) {
+    public static Topology build(EventSerdes serdes, TenantDirectory tenants, ConnectService connect) {
         Topology topology = new Topology();
         topology.addSource("connect-requests-source", Serdes.String().deserializer(),
                         serdes.of(ConnectRequest.class).deserializer(), Topics.CONNECT_REQUESTS)
-                .addProcessor("connect-requests", () -> new ConnectRequestProcessor(tenants, connect, clock),
+                .addProcessor("connect-requests", () -> new ConnectRequestProcessor(tenants, connect),
                         "connect-requests-source")
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEFERRED_STORE),
                         Serdes.String(), serdes.of(ConnectRequest.class)), "connect-requests")

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaBrokerExtension.class)
 class RegistrationLimitTest {
     static final Path TEST_LOG = Path.of("target", "test-logs", "broker-api-tests.log");
-    static final MutableClock CLOCK = MutableClock.frozenAt(Instant.now().truncatedTo(ChronoUnit.HOURS)
-            .plus(Duration.ofHours(1)).plusSeconds(1));
+    /** Frozen one second into the current ten-minute registration window (windows are aligned to the epoch). */
+    static final MutableClock CLOCK = MutableClock.frozenAt(Instant.ofEpochSecond(
+            Instant.now().getEpochSecond() / 600 * 600 + 1));
     static BrokerFixture fixture;
     static TestTenant tenant;
     static TopicProbe topics;
