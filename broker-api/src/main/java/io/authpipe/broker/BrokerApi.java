@@ -73,7 +73,7 @@ public final class BrokerApi implements AutoCloseable {
         Publisher publisher = new Publisher(kafka.producerConfig("authpipe-broker-api-" + config.instanceId()), serdes);
 
         Properties vaultProps = streamsProperties(config, kafka, config.applicationId(), "vault", Optional.of(self));
-        KafkaStreams vaultStreams = new KafkaStreams(VaultTopology.build(serdes, vaultProps), vaultProps);
+        KafkaStreams vaultStreams = new KafkaStreams(VaultTopology.build(serdes, vaultProps, config.refresh()), vaultProps);
         StoreRouter router = new StoreRouter(vaultStreams, self);
 
         HttpApi.Services services = ServiceWiring.wire(config, publicUrl, router, publisher, vault, clock);

@@ -1,6 +1,7 @@
 package io.authpipe.broker.config;
 
 import io.authpipe.core.config.ConfigException;
+import io.authpipe.broker.vault.RefreshPolicy;
 import io.authpipe.core.config.EnvReader;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.util.Optional;
  * @param registrationLimit   app registrations per instance per window (Mastodon: 5 per 10 minutes per IP)
  * @param registrationWindow  that window
  * @param userAgent           User-Agent sent to instances
+ * @param refresh             when expiring tokens are refreshed (lead before expiry, jitter)
  */
 public record BrokerConfig(
         String httpHost,
@@ -50,7 +52,8 @@ public record BrokerConfig(
         Duration flowTtl,
         int registrationLimit,
         Duration registrationWindow,
-        String userAgent) {
+        String userAgent,
+        RefreshPolicy refresh) {
 
     public static BrokerConfig fromEnv(EnvReader env) {
         String bootstrap = env.optional("KAFKA_BOOTSTRAP_SERVERS")
@@ -78,7 +81,9 @@ public record BrokerConfig(
                 env.duration("AUTHPIPE_FLOW_TTL", Duration.ofMinutes(10)),
                 env.integer("AUTHPIPE_APP_REGISTRATIONS_PER_WINDOW", 5, 1, 1000),
                 env.duration("AUTHPIPE_APP_REGISTRATION_WINDOW", Duration.ofMinutes(10)),
-                env.string("AUTHPIPE_USER_AGENT", "Authpipe/0.1 (+https://github.com/authpipe/authpipe)"));
+                env.string("AUTHPIPE_USER_AGENT", "Authpipe/0.1 (+https://github.com/authpipe/authpipe)"),
+                new RefreshPolicy(env.duration("AUTHPIPE_REFRESH_LEAD", Duration.ofMinutes(5)),
+                        env.duration("AUTHPIPE_REFRESH_JITTER", Duration.ofMinutes(1))));
     }
 
     private static URI url(String name, String value) {

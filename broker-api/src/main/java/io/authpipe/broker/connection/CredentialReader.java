@@ -34,7 +34,8 @@ public final class CredentialReader {
     }
 
     public CredentialRead read(Tenant tenant, ConnectionKey key, StoredCredential stored) {
-        if (stored.getStatus() != ConnectionStatus.ACTIVE || stored.getAccessToken() == null) {
+        boolean live = stored.getStatus() == ConnectionStatus.ACTIVE || stored.getStatus() == ConnectionStatus.REFRESHING;
+        if (!live || stored.getAccessToken() == null) {
             return new CredentialRead.Unusable(stored);
         }
         return new CredentialRead.Usable(vault.decrypt(tenant.keys(),

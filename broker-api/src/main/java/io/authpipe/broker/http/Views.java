@@ -33,7 +33,17 @@ final class Views {
                 .put("version", c.getVersion())
                 .put("instance", c.getInstance());
         node.set("account", account(c.getAccount()));
+        refresh(node, c);
         return node;
+    }
+
+    /** The refresh state: when the token was last refreshed, when it will be next, and recent failures. */
+    private static void refresh(ObjectNode node, StoredCredential c) {
+        node.putObject("refresh")
+                .put("lastRefreshAt", iso(c.getLastRefreshAt()))
+                .put("nextRefreshAt", iso(c.getNextRefreshAt()))
+                .put("failures", c.getRefreshFailures())
+                .put("lastError", c.getLastRefreshError());
     }
 
     static ObjectNode connection(StoredCredential c) {
@@ -49,6 +59,7 @@ final class Views {
                 .put("connectedAt", iso(c.getConnectedAt()))
                 .put("updatedAt", iso(c.getUpdatedAt()));
         node.set("account", account(c.getAccount()));
+        refresh(node, c);
         return node;
     }
 

@@ -19,8 +19,13 @@ import org.slf4j.LoggerFactory;
 final class CredentialFolder implements Processor<String, ConnectionEvent, String, SpecificRecord> {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialFolder.class);
 
+    private final CredentialLifecycle lifecycle;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, StoredCredential> store;
+
+    CredentialFolder(CredentialLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
@@ -34,7 +39,7 @@ final class CredentialFolder implements Processor<String, ConnectionEvent, Strin
             return;
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        Decision decision = CredentialLifecycle.apply(store.get(record.key()), record.value(), now);
+        Decision decision = lifecycle.apply(store.get(record.key()), record.value(), now);
         if (decision instanceof Decision.Accepted accepted) {
             apply(record, accepted);
         } else if (decision instanceof Decision.Resealed resealed) {

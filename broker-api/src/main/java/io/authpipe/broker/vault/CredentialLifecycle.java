@@ -6,13 +6,13 @@ import io.authpipe.events.ConnectionEstablished;
 import io.authpipe.events.ConnectionErased;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionStatus;
+import io.authpipe.events.CredentialRefreshed;
 import io.authpipe.events.CredentialResealed;
+import io.authpipe.events.RefreshFailed;
 import io.authpipe.events.ExpiryTimer;
 import io.authpipe.events.Revocation;
 import io.authpipe.events.StoredCredential;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,13 +36,13 @@ import java.util.Optional;
  * </ul>
  */
 public final class CredentialLifecycle {
-    /** Refresh this long before expiry, or at 90 % of the lifetime for short-lived tokens. */
-    static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+    private final RefreshPolicy refresh;
 
-    private CredentialLifecycle() {
+    public CredentialLifecycle(RefreshPolicy refresh) {
+        this.refresh = refresh;
     }
 
-    public static Decision apply(StoredCredential current, ConnectionEvent event, Instant now) {
+    public Decision apply(StoredCredential current, ConnectionEvent event, Instant now) {
         Long base = event.getBaseVersion();
         if (base != null && (current == null || current.getVersion() != base)) {
             return new Decision.Rejected("stale event: based on version " + base + ", stored "
@@ -55,6 +55,12 @@ public final class CredentialLifecycle {
         if (payload instanceof ConnectionDisconnected disconnected) {
             return disconnect(current, disconnected, now);
         }
+        if (payload instanceof CredentialRefreshed refreshed) {
+            return RefreshRules.refreshed(current, event, refreshed, now, this::timerFor);
+        }
+        if (payload instanceof RefreshFailed failed) {
+            return RefreshRules.failed(current, event, failed, now);
+        }
         if (payload instanceof CredentialResealed resealed) {
             return reseal(current, resealed);
         }
@@ -64,7 +70,7 @@ public final class CredentialLifecycle {
         return new Decision.Rejected("unknown event type");
     }
 
-    private static Decision establish(StoredCredential current, ConnectionEvent event, ConnectionEstablished e,
+    private Decision establish(StoredCredential current, ConnectionEvent event, ConnectionEstablished e,
                                       Instant now) {
         long version = current == null ? 1 : current.getVersion() + 1;
         StoredCredential next = StoredCredential.newBuilder()
@@ -82,11 +88,16 @@ public final class CredentialLifecycle {
                 .setAccount(e.getAccount())
                 .setConnectedAt(event.getOccurredAt())
                 .setUpdatedAt(now)
+                .setLastRefreshAt(null)
+                .setRefreshFailures(0)
+                .setLastRefreshError(null)
                 .build();
-        return new Decision.Accepted(next, Optional.empty(), timerFor(current, next, event.getOccurredAt()));
+        TimerChange timer = timerFor(current, next, event.getOccurredAt());
+        next.setNextRefreshAt(timer instanceof TimerChange.Schedule s ? s.timer().getDueAt() : null);
+        return new Decision.Accepted(next, Optional.empty(), timer);
     }
 
-    private static Decision disconnect(StoredCredential current, ConnectionDisconnected d, Instant now) {
+    private Decision disconnect(StoredCredential current, ConnectionDisconnected d, Instant now) {
         if (current == null) {
             return new Decision.Rejected("no such connection");
         }
@@ -99,6 +110,7 @@ public final class CredentialLifecycle {
                 .setStatusReason(d.getReason())
                 .setAccessToken(null)
                 .setRefreshToken(null)
+                .setNextRefreshAt(null)
                 .setUpdatedAt(now)
                 .build();
         Revocation revocation = Revocation.newBuilder()
@@ -112,7 +124,7 @@ public final class CredentialLifecycle {
         return new Decision.Accepted(next, Optional.of(revocation), timer);
     }
 
-    private static Decision reseal(StoredCredential current, CredentialResealed r) {
+    private Decision reseal(StoredCredential current, CredentialResealed r) {
         if (current == null || current.getStatus() == ConnectionStatus.REVOKED) {
             return new Decision.Rejected("nothing to reseal");
         }
@@ -122,7 +134,7 @@ public final class CredentialLifecycle {
                 .build());
     }
 
-    private static Decision erase(StoredCredential current, ConnectionErased e, Instant now) {
+    private Decision erase(StoredCredential current, ConnectionErased e, Instant now) {
         if (current == null) {
             return new Decision.Rejected("no such connection");
         }
@@ -139,7 +151,7 @@ public final class CredentialLifecycle {
         return new Decision.Erased(revocation, timer);
     }
 
-    private static TimerChange timerFor(StoredCredential previous, StoredCredential next, Instant issuedAt) {
+    private TimerChange timerFor(StoredCredential previous, StoredCredential next, Instant issuedAt) {
         Instant expiresAt = next.getExpiresAt();
         if (expiresAt == null) {
             boolean hadTimer = previous != null && previous.getExpiresAt() != null;
@@ -148,15 +160,9 @@ public final class CredentialLifecycle {
         return new TimerChange.Schedule(ExpiryTimer.newBuilder()
                 .setConnection(next.getConnection())
                 .setVersion(next.getVersion())
-                .setDueAt(refreshDue(issuedAt, expiresAt))
+                .setDueAt(refresh.dueAt(ConnectionKeys.of(next.getConnection()), next.getVersion(), issuedAt, expiresAt))
                 .setExpiresAt(expiresAt)
                 .build());
     }
 
-    /** {@code REFRESH_MARGIN} before expiry, but never earlier than 90 % into the token's life. */
-    static Instant refreshDue(Instant issuedAt, Instant expiresAt) {
-        Duration lifetime = Duration.between(Objects.requireNonNull(issuedAt), expiresAt);
-        Duration margin = lifetime.dividedBy(10).compareTo(REFRESH_MARGIN) < 0 ? lifetime.dividedBy(10) : REFRESH_MARGIN;
-        return expiresAt.minus(margin.isNegative() ? Duration.ZERO : margin);
-    }
 }

@@ -21,6 +21,10 @@ public final class CredentialViews {
                 .setExpiresAt(c.getExpiresAt())
                 .setAccount(c.getAccount())
                 .setUpdatedAt(c.getUpdatedAt())
+                .setLastRefreshAt(c.getLastRefreshAt())
+                .setNextRefreshAt(c.getNextRefreshAt())
+                .setRefreshFailures(c.getRefreshFailures())
+                .setLastRefreshError(c.getLastRefreshError())
                 .build();
     }
 }

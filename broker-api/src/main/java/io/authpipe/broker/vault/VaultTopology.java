@@ -54,6 +54,10 @@ public final class VaultTopology {
     }
 
     public static Topology build(EventSerdes serdes, Properties streamsProperties) {
+        return build(serdes, streamsProperties, RefreshPolicy.defaults());
+    }
+
+    public static Topology build(EventSerdes serdes, Properties streamsProperties, RefreshPolicy refresh) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.table(Topics.AUTHORIZATIONS, Consumed.with(Serdes.String(), serdes.of(PendingAuthorization.class)),
                 Materialized.<String, PendingAuthorization, KeyValueStore<Bytes, byte[]>>as(AUTHORIZATIONS_STORE));
@@ -64,15 +68,15 @@ public final class VaultTopology {
         builder.globalTable(Topics.TENANT_SECRETS, Consumed.with(Serdes.String(), serdes.of(TenantSecret.class)),
                 Materialized.<String, TenantSecret, KeyValueStore<Bytes, byte[]>>as(TENANT_SECRETS_STORE));
         Topology topology = builder.build(streamsProperties);
-        addVault(topology, serdes);
+        addVault(topology, serdes, new CredentialLifecycle(refresh));
         return topology;
     }
 
-    private static void addVault(Topology topology, EventSerdes serdes) {
+    private static void addVault(Topology topology, EventSerdes serdes, CredentialLifecycle lifecycle) {
         Serde<String> keys = Serdes.String();
         topology.addSource(SOURCE, keys.deserializer(), serdes.of(ConnectionEvent.class).deserializer(),
                         Topics.CONNECTION_EVENTS)
-                .addProcessor(FOLDER, CredentialFolder::new, SOURCE)
+                .addProcessor(FOLDER, () -> new CredentialFolder(lifecycle), SOURCE)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CREDENTIALS_STORE),
                         keys, serdes.of(StoredCredential.class)), FOLDER)
                 .addSink(CREDENTIAL_UPDATED_SINK, Topics.CREDENTIAL_UPDATED, keys.serializer(),

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 
 class CredentialLifecycleTest {
     static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+    static final CredentialLifecycle LIFECYCLE = new CredentialLifecycle(new RefreshPolicy(Duration.ofMinutes(5),
+            Duration.ZERO));
 
     @Test
     void aFirstAuthorizationCreatesVersionOneActive() {
-        Decision decision = CredentialLifecycle.apply(null, Events.established(T0, null, null), T0);
+        Decision decision = LIFECYCLE.apply(null, Events.established(T0, null, null), T0);
 
         StoredCredential next = ((Decision.Accepted) decision).next();
         assertThat(next.getVersion()).isEqualTo(1);
@@ -43,9 +45,9 @@ class CredentialLifecycleTest {
     void aDisconnectRevokesOnceDropsTheSecretsAndReportsARevocation() {
         StoredCredential v1 = accepted(null, Events.established(T0, null, null));
 
-        Decision first = CredentialLifecycle.apply(v1, Events.disconnected(T0.plusSeconds(1), 1L), T0.plusSeconds(1));
+        Decision first = LIFECYCLE.apply(v1, Events.disconnected(T0.plusSeconds(1), 1L), T0.plusSeconds(1));
         StoredCredential revoked = ((Decision.Accepted) first).next();
-        Decision second = CredentialLifecycle.apply(revoked, Events.disconnected(T0.plusSeconds(2), null),
+        Decision second = LIFECYCLE.apply(revoked, Events.disconnected(T0.plusSeconds(2), null),
                 T0.plusSeconds(2));
 
         assertThat(revoked.getStatus()).isEqualTo(ConnectionStatus.REVOKED);
@@ -60,7 +62,7 @@ class CredentialLifecycleTest {
         StoredCredential v2 = accepted(accepted(null, Events.established(T0, null, null)),
                 Events.established(T0.plusSeconds(1), null, null));
 
-        Decision stale = CredentialLifecycle.apply(v2, Events.disconnected(T0.plusSeconds(2), 1L), T0.plusSeconds(2));
+        Decision stale = LIFECYCLE.apply(v2, Events.disconnected(T0.plusSeconds(2), 1L), T0.plusSeconds(2));
 
         assertThat(stale).isInstanceOf(Decision.Rejected.class);
         assertThat(((Decision.Rejected) stale).reason()).contains("stale");
@@ -70,7 +72,7 @@ class CredentialLifecycleTest {
     void anExpiringTokenGetsARefreshTimerAMarginBeforeExpiry() {
         Instant expiresAt = T0.plus(Duration.ofHours(1));
 
-        Decision decision = CredentialLifecycle.apply(null, Events.established(T0, null, expiresAt), T0);
+        Decision decision = LIFECYCLE.apply(null, Events.established(T0, null, expiresAt), T0);
 
         TimerChange.Schedule timer = (TimerChange.Schedule) ((Decision.Accepted) decision).timer();
         assertThat(timer.timer().getDueAt()).isEqualTo(expiresAt.minus(Duration.ofMinutes(5)));
@@ -79,15 +81,15 @@ class CredentialLifecycleTest {
 
     @Test
     void aShortLivedTokenIsRefreshedAtNinetyPercentOfItsLife() {
-        assertThat(CredentialLifecycle.refreshDue(T0, T0.plus(Duration.ofMinutes(10))))
-                .isEqualTo(T0.plus(Duration.ofMinutes(9)));
+        assertThat(new RefreshPolicy(Duration.ofMinutes(5), Duration.ZERO)
+                .dueAt(Events.KEY, 1, T0, T0.plus(Duration.ofMinutes(10)))).isEqualTo(T0.plus(Duration.ofMinutes(9)));
     }
 
     @Test
     void revokingAnExpiringConnectionCancelsItsTimer() {
         StoredCredential v1 = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
 
-        Decision decision = CredentialLifecycle.apply(v1, Events.disconnected(T0.plusSeconds(1), 1L), T0);
+        Decision decision = LIFECYCLE.apply(v1, Events.disconnected(T0.plusSeconds(1), 1L), T0);
 
         assertThat(((Decision.Accepted) decision).timer()).isInstanceOf(TimerChange.Cancel.class);
     }
@@ -96,9 +98,9 @@ class CredentialLifecycleTest {
     void aResealReplacesTheSecretsWithoutANewVersionAndLosesToAConcurrentChange() {
         StoredCredential v1 = accepted(null, Events.established(T0, null, null));
 
-        Decision resealed = CredentialLifecycle.apply(v1, Events.resealed(T0, 1L, "sealed-under-kek-2"), T0);
+        Decision resealed = LIFECYCLE.apply(v1, Events.resealed(T0, 1L, "sealed-under-kek-2"), T0);
         StoredCredential v2 = accepted(v1, Events.established(T0.plusSeconds(1), null, null));
-        Decision late = CredentialLifecycle.apply(v2, Events.resealed(T0, 1L, "sealed-under-kek-2"), T0);
+        Decision late = LIFECYCLE.apply(v2, Events.resealed(T0, 1L, "sealed-under-kek-2"), T0);
 
         StoredCredential next = ((Decision.Resealed) resealed).next();
         assertThat(next.getVersion()).isEqualTo(1);
@@ -110,18 +112,129 @@ class CredentialLifecycleTest {
     void erasingALiveConnectionReportsItRevokedForTheDeletedTenant() {
         StoredCredential v1 = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
 
-        Decision.Erased erased = (Decision.Erased) CredentialLifecycle.apply(v1, Events.erased(T0), T0);
+        Decision.Erased erased = (Decision.Erased) LIFECYCLE.apply(v1, Events.erased(T0), T0);
 
         assertThat(erased.revocation()).hasValueSatisfying(r ->
                 assertThat(r.getReason()).isEqualTo(io.authpipe.events.RevocationReason.TENANT_DELETED));
         assertThat(erased.timer()).isInstanceOf(TimerChange.Cancel.class);
     }
 
+    @Test
+    void aRefreshBasedOnTheCurrentVersionReplacesTheTokenAndPlansTheNextRefresh() {
+        StoredCredential v1 = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+
+        Decision.Accepted refreshed = (Decision.Accepted) LIFECYCLE.apply(v1,
+                Events.refreshed(T0.plus(Duration.ofMinutes(55)), 1L, "new-access", T0.plus(Duration.ofHours(2))),
+                T0.plus(Duration.ofMinutes(55)));
+
+        StoredCredential v2 = refreshed.next();
+        assertThat(v2.getVersion()).isEqualTo(2);
+        assertThat(new String(v2.getAccessToken().getEnvelope().array())).isEqualTo("new-access");
+        assertThat(new String(v2.getRefreshToken().getEnvelope().array())).isEqualTo("sealed-refresh-token");
+        assertThat(v2.getLastRefreshAt()).isEqualTo(T0.plus(Duration.ofMinutes(55)));
+        assertThat(v2.getNextRefreshAt()).isEqualTo(T0.plus(Duration.ofHours(2)).minus(Duration.ofMinutes(5)));
+        assertThat(refreshed.timer()).isInstanceOf(TimerChange.Schedule.class);
+    }
+
+    @Test
+    void aLateRefreshLosesToARevocation() {
+        StoredCredential v1 = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+        StoredCredential revoked = accepted(v1, Events.disconnected(T0.plusSeconds(1), 1L));
+
+        Decision late = LIFECYCLE.apply(revoked, Events.refreshed(T0.plusSeconds(2), 1L, "late", null), T0);
+        Decision sameVersion = LIFECYCLE.apply(revoked, Events.refreshed(T0.plusSeconds(2), 2L, "late", null), T0);
+
+        assertThat(late).isInstanceOf(Decision.Rejected.class);
+        assertThat(sameVersion).isInstanceOf(Decision.Rejected.class);
+    }
+
+    @Test
+    void aTransientFailureKeepsTheTokenUsableAndRetriesAtTheGivenTime() {
+        StoredCredential v1 = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+        Instant retryAt = T0.plus(Duration.ofMinutes(56));
+
+        Decision.Accepted failed = (Decision.Accepted) LIFECYCLE.apply(v1,
+                Events.refreshFailed(T0.plus(Duration.ofMinutes(55)), 1L, false, "http_503", retryAt), T0);
+
+        assertThat(failed.next().getStatus()).isEqualTo(ConnectionStatus.REFRESHING);
+        assertThat(failed.next().getAccessToken()).isNotNull();
+        assertThat(failed.next().getRefreshFailures()).isEqualTo(1);
+        assertThat(((TimerChange.Schedule) failed.timer()).timer().getDueAt()).isEqualTo(retryAt);
+        assertThat(failed.revocation()).isEmpty();
+    }
+
+    @Test
+    void aPermanentFailureNeedsReauthorizationAndIsReportedOnce() {
+        StoredCredential v1 = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+
+        Decision.Accepted first = (Decision.Accepted) LIFECYCLE.apply(v1,
+                Events.refreshFailed(T0, 1L, true, "invalid_grant", null), T0);
+        Decision second = LIFECYCLE.apply(first.next(),
+                Events.refreshFailed(T0, 2L, true, "invalid_grant", null), T0);
+
+        assertThat(first.next().getStatus()).isEqualTo(ConnectionStatus.NEEDS_REAUTHORIZATION);
+        assertThat(first.next().getAccessToken()).isNull();
+        assertThat(first.revocation()).hasValueSatisfying(r ->
+                assertThat(r.getReason()).isEqualTo(io.authpipe.events.RevocationReason.REFRESH_REJECTED));
+        assertThat(first.timer()).isInstanceOf(TimerChange.Cancel.class);
+        assertThat(second).isInstanceOf(Decision.Rejected.class);
+    }
+
+    @Test
+    void jitterSpreadsAFleetExpiringInTheSameSecondAndIsStablePerConnection() {
+        RefreshPolicy policy = new RefreshPolicy(Duration.ofMinutes(5), Duration.ofMinutes(1));
+        Instant expiresAt = T0.plus(Duration.ofHours(1));
+
+        java.util.Set<Instant> due = new java.util.HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            Instant at = policy.dueAt("acme:mastodon:u" + i, 1, T0, expiresAt);
+            assertThat(at).isBetween(expiresAt.minus(Duration.ofMinutes(6)), expiresAt.minus(Duration.ofMinutes(5)));
+            due.add(at);
+        }
+
+        assertThat(due).hasSizeGreaterThan(900);
+        assertThat(policy.dueAt("acme:mastodon:u1", 1, T0, expiresAt))
+                .isEqualTo(policy.dueAt("acme:mastodon:u1", 1, T0, expiresAt));
+    }
+
+    @Property
+    void revokedWinsOverALateRefreshUnderAnyInterleaving(@ForAll("refreshHistories") List<ConnectionEvent> events) {
+        StoredCredential state = null;
+        boolean revokedSinceLastAuthorization = false;
+        for (ConnectionEvent event : events) {
+            Decision decision = LIFECYCLE.apply(state, event, T0);
+            Object payload = event.getPayload();
+            if (decision instanceof Decision.Accepted accepted) {
+                boolean refreshResult = payload instanceof io.authpipe.events.CredentialRefreshed
+                        || payload instanceof io.authpipe.events.RefreshFailed;
+                assertThat(refreshResult && revokedSinceLastAuthorization).isFalse();
+                if (payload instanceof io.authpipe.events.ConnectionEstablished) {
+                    revokedSinceLastAuthorization = false;
+                }
+                if (payload instanceof io.authpipe.events.ConnectionDisconnected) {
+                    revokedSinceLastAuthorization = true;
+                }
+                state = accepted.next();
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<ConnectionEvent>> refreshHistories() {
+        Arbitrary<Long> base = Arbitraries.longs().between(0, 6).injectNull(0.2);
+        Arbitrary<ConnectionEvent> established = base.map(b -> Events.established(T0, b, T0.plusSeconds(3600)));
+        Arbitrary<ConnectionEvent> disconnected = base.map(b -> Events.disconnected(T0, b));
+        Arbitrary<ConnectionEvent> refreshed = base.map(b -> Events.refreshed(T0, b, "r", T0.plusSeconds(7200)));
+        Arbitrary<ConnectionEvent> failed = base.map(b -> Events.refreshFailed(T0, b, b != null && b % 2 == 0,
+                "x", T0.plusSeconds(60)));
+        return Arbitraries.oneOf(established, disconnected, refreshed, failed).list().ofMaxSize(25);
+    }
+
     @Property
     void noInterleavingMakesTheVersionGoBackOrAStaleEventApply(@ForAll("histories") List<ConnectionEvent> events) {
         StoredCredential state = null;
         for (ConnectionEvent event : events) {
-            Decision decision = CredentialLifecycle.apply(state, event, T0);
+            Decision decision = LIFECYCLE.apply(state, event, T0);
             if (decision instanceof Decision.Accepted accepted) {
                 long before = state == null ? 0 : state.getVersion();
                 assertThat(accepted.next().getVersion()).isEqualTo(before + 1);
@@ -143,6 +256,6 @@ class CredentialLifecycleTest {
     }
 
     private static StoredCredential accepted(StoredCredential current, ConnectionEvent event) {
-        return ((Decision.Accepted) CredentialLifecycle.apply(current, event, T0)).next();
+        return ((Decision.Accepted) LIFECYCLE.apply(current, event, T0)).next();
     }
 }

@@ -45,6 +45,17 @@ final class Events {
         return event(at, baseVersion, new io.authpipe.events.CredentialResealed(sealed(marker), null, "kek-2"));
     }
 
+    static ConnectionEvent refreshed(Instant at, Long baseVersion, String marker, Instant expiresAt) {
+        return event(at, baseVersion, io.authpipe.events.CredentialRefreshed.newBuilder()
+                .setAccessToken(sealed(marker)).setRefreshToken(null).setTokenType("Bearer")
+                .setScopes(List.of("read", "write")).setExpiresAt(expiresAt).build());
+    }
+
+    static ConnectionEvent refreshFailed(Instant at, Long baseVersion, boolean permanent, String error,
+                                         Instant retryAt) {
+        return event(at, baseVersion, new io.authpipe.events.RefreshFailed(permanent, error, retryAt, 1));
+    }
+
     static ConnectionEvent erased(Instant at) {
         return event(at, null, new io.authpipe.events.ConnectionErased(RevocationReason.TENANT_DELETED));
     }

@@ -40,7 +40,8 @@ class VaultTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "vault-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(VaultTopology.build(serdes, props), props, T0);
+        driver = new TopologyTestDriver(VaultTopology.build(serdes, props,
+                new RefreshPolicy(Duration.ofMinutes(5), Duration.ZERO)), props, T0);
         events = driver.createInputTopic(Topics.CONNECTION_EVENTS, Serdes.String().serializer(),
                 serdes.of(ConnectionEvent.class).serializer());
         updates = driver.createOutputTopic(Topics.CREDENTIAL_UPDATED, Serdes.String().deserializer(),

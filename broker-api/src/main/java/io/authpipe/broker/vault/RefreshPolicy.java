@@ -1,0 +1,40 @@
+package io.authpipe.broker.vault;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.zip.CRC32;
+
+/**
+ * When an expiring token is refreshed: {@code lead} before expiry (at most a tenth of the token's lifetime, so short
+ * tokens are refreshed at 90 %), minus a jitter of up to {@code jitter} so a fleet connected in the same second does
+ * not refresh in the same second. The jitter is derived from the connection key and version: deterministic (the
+ * vault's fold stays a pure function) yet spread evenly across connections.
+ *
+ * @param lead   how long before expiry to refresh
+ * @param jitter the width of the spread, at most half of the effective lead
+ */
+public record RefreshPolicy(Duration lead, Duration jitter) {
+    public static RefreshPolicy defaults() {
+        return new RefreshPolicy(Duration.ofMinutes(5), Duration.ofMinutes(1));
+    }
+
+    /** When to refresh a token of {@code connection} at {@code version}, issued at {@code issuedAt}. */
+    public Instant dueAt(String connection, long version, Instant issuedAt, Instant expiresAt) {
+        Duration lifetime = Duration.between(issuedAt, expiresAt);
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            return expiresAt;
+        }
+        Duration tenth = lifetime.dividedBy(10);
+        Duration effectiveLead = lead.compareTo(tenth) < 0 ? lead : tenth;
+        long spreadMillis = Math.min(jitter.toMillis(), effectiveLead.toMillis() / 2);
+        return expiresAt.minus(effectiveLead).minusMillis(spreadMillis == 0 ? 0 : spread(connection, version)
+                % (spreadMillis + 1));
+    }
+
+    private static long spread(String connection, long version) {
+        CRC32 crc = new CRC32();
+        crc.update((connection + '#' + version).getBytes(StandardCharsets.UTF_8));
+        return crc.getValue();
+    }
+}
