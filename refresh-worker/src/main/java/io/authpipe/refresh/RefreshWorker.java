@@ -1,5 +1,6 @@
 package io.authpipe.refresh;
 
+import io.authpipe.core.config.ConfigException;
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.kafka.KafkaConnection;
 import io.authpipe.kafka.RunningStreams;
@@ -22,15 +23,29 @@ public final class RefreshWorker implements AutoCloseable {
         this.streams = streams;
     }
 
-    /** Settings: bootstrap servers, registry, instance id, state directory, and how often due timers are scanned. */
+    /**
+     * Settings: bootstrap servers, registry, instance id, state directory, how often due timers are scanned
+     * ({@code AUTHPIPE_REFRESH_SCAN_INTERVAL}, default 1s) and how many due timers one scan takes at most
+     * ({@code AUTHPIPE_REFRESH_MAX_DUE_PER_TICK}, 1 to 1,000,000, default
+     * {@value RefreshTopology#DEFAULT_MAX_DUE_PER_TICK}).
+     */
     public record Config(String kafkaBootstrap, Optional<String> schemaRegistryUrl, String applicationId,
-                         String instanceId, Path stateDir, Duration scanInterval) {
+                         String instanceId, Path stateDir, Duration scanInterval, int maxDuePerTick) {
+        /** With {@link RefreshTopology#DEFAULT_MAX_DUE_PER_TICK}. */
+        public Config(String kafkaBootstrap, Optional<String> schemaRegistryUrl, String applicationId,
+                      String instanceId, Path stateDir, Duration scanInterval) {
+            this(kafkaBootstrap, schemaRegistryUrl, applicationId, instanceId, stateDir, scanInterval,
+                    RefreshTopology.DEFAULT_MAX_DUE_PER_TICK);
+        }
+
         public static Config fromEnv(String kafkaBootstrap, EnvReader env) {
             return new Config(kafkaBootstrap, env.optional("SCHEMA_REGISTRY_URL"),
                     env.string("AUTHPIPE_REFRESH_APPLICATION_ID", "authpipe-refresh-worker"),
                     env.string("AUTHPIPE_INSTANCE_ID", "refresh-1"),
                     env.path("AUTHPIPE_STATE_DIR", Path.of(".authpipe", "state")).resolve("refresh-worker"),
-                    env.duration("AUTHPIPE_REFRESH_SCAN_INTERVAL", Duration.ofSeconds(1)));
+                    env.duration("AUTHPIPE_REFRESH_SCAN_INTERVAL", Duration.ofSeconds(1)),
+                    env.integer("AUTHPIPE_REFRESH_MAX_DUE_PER_TICK", RefreshTopology.DEFAULT_MAX_DUE_PER_TICK, 1,
+                            1_000_000));
         }
     }
 
@@ -38,8 +53,9 @@ public final class RefreshWorker implements AutoCloseable {
         SchemaRegistry registry = SchemaRegistry.fromUrl(config.schemaRegistryUrl());
         StreamsSettings settings = new StreamsSettings(config.applicationId(), config.instanceId(), config.stateDir(),
                 1, Duration.ofMillis(100), Optional.empty());
-        RunningStreams streams = RunningStreams.start(RefreshTopology.build(registry, dueRefresh,
-                config.scanInterval()), settings, KafkaConnection.of(config.kafkaBootstrap()));
+        RunningStreams streams = RunningStreams.start(
+                RefreshTopology.build(registry, dueRefresh, config.scanInterval(), config.maxDuePerTick()),
+                settings, KafkaConnection.of(config.kafkaBootstrap()));
         LOG.info("refresh-worker running instance={}", config.instanceId());
         return new RefreshWorker(streams);
     }
@@ -56,7 +72,7 @@ public final class RefreshWorker implements AutoCloseable {
     public static void main(String[] args) {
         EnvReader env = EnvReader.system();
         String bootstrap = env.optional("KAFKA_BOOTSTRAP_SERVERS")
-                .orElseThrow(() -> new io.authpipe.core.config.ConfigException("KAFKA_BOOTSTRAP_SERVERS is required"));
+                .orElseThrow(() -> new ConfigException("KAFKA_BOOTSTRAP_SERVERS is required"));
         RefreshWorker worker = start(Config.fromEnv(bootstrap, env),
                 (key, timer) -> LOG.info("refresh due connection={} version={}", key, timer.getVersion()));
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "refresh-worker-shutdown"));

@@ -3,33 +3,40 @@ package io.authpipe.refresh;
 import io.authpipe.events.ExpiryTimer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one timer per connection (the newest wins; a tombstone cancels) and, every scan interval of wall-clock
- * time, dispatches and removes the timers that are due.
+ * time, dispatches and removes up to {@code maxDuePerTick} of the timers that are due, earliest first. The work of a
+ * tick grows with what is due, not with how many timers are waiting; a backlog drains over the following ticks.
  */
 final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void> {
+    private static final Logger LOG = LoggerFactory.getLogger(TimerScheduler.class);
+
     private final DueRefresh dueRefresh;
     private final Duration scanInterval;
-    private KeyValueStore<String, ExpiryTimer> timers;
+    private final int maxDuePerTick;
+    private DueTimers timers;
 
-    TimerScheduler(DueRefresh dueRefresh, Duration scanInterval) {
+    TimerScheduler(DueRefresh dueRefresh, Duration scanInterval, int maxDuePerTick) {
         this.dueRefresh = dueRefresh;
         this.scanInterval = scanInterval;
+        this.maxDuePerTick = maxDuePerTick;
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        timers = context.getStateStore(RefreshTopology.TIMERS_STORE);
+        timers = new DueTimers(context.getStateStore(RefreshTopology.TIMERS_STORE),
+                context.getStateStore(RefreshTopology.DUE_INDEX_STORE));
+        if (timers.rebuildIndexIfMissing()) {
+            LOG.info("rebuilt {} from {} task={}", RefreshTopology.DUE_INDEX_STORE, RefreshTopology.TIMERS_STORE,
+                    context.taskId());
+        }
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, now -> dispatchDue(Instant.ofEpochMilli(now)));
     }
 
@@ -39,24 +46,15 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
             return;
         }
         if (record.value() == null) {
-            timers.delete(record.key());
+            timers.cancel(record.key());
         } else {
-            timers.put(record.key(), record.value());
+            timers.schedule(record.key(), record.value());
         }
     }
 
     private void dispatchDue(Instant now) {
-        List<KeyValue<String, ExpiryTimer>> due = new ArrayList<>();
-        try (KeyValueIterator<String, ExpiryTimer> all = timers.all()) {
-            all.forEachRemaining(kv -> {
-                if (!kv.value.getDueAt().isAfter(now)) {
-                    due.add(kv);
-                }
-            });
+        if (timers.takeDue(now, maxDuePerTick, dueRefresh) == maxDuePerTick) {
+            LOG.debug("due backlog: took {} timers, the rest wait for the next tick", maxDuePerTick);
         }
-        due.forEach(kv -> {
-            timers.delete(kv.key);
-            dueRefresh.due(kv.key, kv.value);
-        });
     }
 }

@@ -1,42 +1,17 @@
 package io.authpipe.refresh;
 
+import static io.authpipe.refresh.TimerDriver.T0;
+import static io.authpipe.refresh.TimerDriver.TICK;
+import static io.authpipe.refresh.TimerDriver.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.authpipe.events.ConnectionRef;
-import io.authpipe.events.ExpiryTimer;
-import io.authpipe.schemas.AvroSerde;
-import io.authpipe.schemas.SchemaRegistry;
-import io.authpipe.topics.Topics;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The timer schedule, driven by {@link TopologyTestDriver}'s wall clock: no sleeping. */
+/** The timer schedule, driven by {@link org.apache.kafka.streams.TopologyTestDriver}'s wall clock: no sleeping. */
 class RefreshTopologyTest {
-    static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
-    final List<String> dispatched = new ArrayList<>();
-    TopologyTestDriver driver;
-    TestInputTopic<String, ExpiryTimer> timers;
-
-    @BeforeEach
-    void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "refresh-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(RefreshTopology.build(SchemaRegistry.none(),
-                (key, timer) -> dispatched.add(key + "@" + timer.getVersion()), Duration.ofSeconds(1)), props, T0);
-        timers = driver.createInputTopic(Topics.EXPIRY_TIMERS, Serdes.String().serializer(),
-                AvroSerde.of(ExpiryTimer.class, SchemaRegistry.none()).serializer());
-    }
+    TimerDriver driver = TimerDriver.start();
 
     @AfterEach
     void stop() {
@@ -45,39 +20,113 @@ class RefreshTopologyTest {
 
     @Test
     void aTimerIsDispatchedOnceWhenItComesDue() {
-        timers.pipeInput("acme:mastodon:u1", timer("u1", 1, T0.plusSeconds(30)));
+        driver.put(timer("u1", 1, T0.plusSeconds(30)));
 
-        driver.advanceWallClockTime(Duration.ofSeconds(20));
-        assertThat(dispatched).isEmpty();
-        driver.advanceWallClockTime(Duration.ofSeconds(15));
-        driver.advanceWallClockTime(Duration.ofSeconds(15));
+        driver.advance(Duration.ofSeconds(20));
+        assertThat(driver.labels()).isEmpty();
+        driver.advance(Duration.ofSeconds(15));
+        driver.advance(Duration.ofSeconds(15));
 
-        assertThat(dispatched).containsExactly("acme:mastodon:u1@1");
+        assertThat(driver.labels()).containsExactly("acme:mastodon:u1@1");
+    }
+
+    @Test
+    void aTimerIsDueAtItsDueTimeNotAMillisecondBefore() {
+        driver.put(timer("u1", 1, T0.plusSeconds(10).plusMillis(1)));
+
+        driver.advance(Duration.ofSeconds(10));
+        assertThat(driver.labels()).isEmpty();
+        driver.advance(TICK);
+
+        assertThat(driver.dispatched()).singleElement()
+                .satisfies(d -> assertThat(d.at()).isAfterOrEqualTo(d.timer().getDueAt()));
     }
 
     @Test
     void aNewerTimerReplacesTheOldOne() {
-        timers.pipeInput("acme:mastodon:u2", timer("u2", 1, T0.plusSeconds(10)));
-        timers.pipeInput("acme:mastodon:u2", timer("u2", 2, T0.plusSeconds(60)));
+        driver.put(timer("u2", 1, T0.plusSeconds(10)));
+        driver.put(timer("u2", 2, T0.plusSeconds(60)));
 
-        driver.advanceWallClockTime(Duration.ofSeconds(30));
-        assertThat(dispatched).isEmpty();
-        driver.advanceWallClockTime(Duration.ofSeconds(31));
+        driver.advance(Duration.ofSeconds(30));
+        assertThat(driver.labels()).isEmpty();
+        driver.advance(Duration.ofSeconds(31));
 
-        assertThat(dispatched).containsExactly("acme:mastodon:u2@2");
+        assertThat(driver.labels()).containsExactly("acme:mastodon:u2@2");
+    }
+
+    @Test
+    void aNewerTimerDueEarlierReplacesTheOldOne() {
+        driver.put(timer("u2", 1, T0.plusSeconds(60)));
+        driver.put(timer("u2", 2, T0.plusSeconds(10)));
+
+        driver.advance(Duration.ofSeconds(11));
+        assertThat(driver.labels()).containsExactly("acme:mastodon:u2@2");
+        driver.advance(Duration.ofMinutes(5));
+
+        assertThat(driver.labels()).containsExactly("acme:mastodon:u2@2");
+    }
+
+    @Test
+    void aNewerTimerDueAtTheSameTimeReplacesTheOldOne() {
+        driver.put(timer("u2", 1, T0.plusSeconds(10)));
+        driver.put(timer("u2", 2, T0.plusSeconds(10)));
+
+        driver.advance(Duration.ofMinutes(5));
+
+        assertThat(driver.labels()).containsExactly("acme:mastodon:u2@2");
     }
 
     @Test
     void aTombstoneCancelsTheTimer() {
-        timers.pipeInput("acme:mastodon:u3", timer("u3", 1, T0.plusSeconds(10)));
-        timers.pipeInput("acme:mastodon:u3", (ExpiryTimer) null);
+        driver.put(timer("u3", 1, T0.plusSeconds(10)));
+        driver.cancel("acme:mastodon:u3");
 
-        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        driver.advance(Duration.ofMinutes(5));
 
-        assertThat(dispatched).isEmpty();
+        assertThat(driver.labels()).isEmpty();
     }
 
-    private static ExpiryTimer timer(String user, long version, Instant dueAt) {
-        return new ExpiryTimer(new ConnectionRef("acme", "mastodon", user), version, dueAt, dueAt.plusSeconds(300));
+    @Test
+    void aTimerSetAfterItsDispatchIsDispatchedToo() {
+        driver.put(timer("u4", 1, T0.plusSeconds(5)));
+        driver.advance(Duration.ofSeconds(5));
+
+        driver.put(timer("u4", 2, T0.plusSeconds(8)));
+        driver.advance(Duration.ofSeconds(5));
+
+        assertThat(driver.labels()).containsExactly("acme:mastodon:u4@1", "acme:mastodon:u4@2");
+    }
+
+    @Test
+    void dueTimersAreDispatchedEarliestFirst() {
+        driver.put(timer("late", 1, T0.plusSeconds(9)));
+        driver.put(timer("overdue", 1, T0.minusSeconds(3600)));
+        driver.put(timer("b-tie", 1, T0.plusSeconds(5)));
+        driver.put(timer("a-tie", 1, T0.plusSeconds(5)));
+        driver.put(timer("early", 1, T0.plusMillis(1)));
+
+        driver.advance(Duration.ofSeconds(10));
+
+        assertThat(driver.labels()).containsExactly("acme:mastodon:overdue@1", "acme:mastodon:early@1",
+                "acme:mastodon:a-tie@1", "acme:mastodon:b-tie@1", "acme:mastodon:late@1");
+    }
+
+    @Test
+    void aTickTakesAtMostItsLimitAndLeavesTheRestForTheNextTick() {
+        driver.close();
+        driver = TimerDriver.start(2);
+        for (int i = 1; i <= 5; i++) {
+            driver.put(timer("u" + i, 1, T0.plusSeconds(i)));
+        }
+
+        driver.advance(Duration.ofSeconds(10));
+        assertThat(driver.labels()).containsExactly("acme:mastodon:u1@1", "acme:mastodon:u2@1");
+        driver.advance(TICK);
+        assertThat(driver.labels()).hasSize(4);
+        driver.advance(TICK);
+        driver.advance(TICK);
+
+        assertThat(driver.labels()).containsExactly("acme:mastodon:u1@1", "acme:mastodon:u2@1",
+                "acme:mastodon:u3@1", "acme:mastodon:u4@1", "acme:mastodon:u5@1");
     }
 }
