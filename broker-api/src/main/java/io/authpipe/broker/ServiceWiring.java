@@ -81,7 +81,8 @@ final class ServiceWiring {
                         config.flowTtl(), clock),
                 new CallbackService(tenants, flows, apps, servers, mastodon, writer, vault, clock),
                 connections, reader, disconnects, secrets,
-                new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets, clock),
+                new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets,
+                        config.keyRotationSettle(), clock),
                 new TenantEraser(disconnects, writer, apps, secrets, tenants, vault),
                 router, config.adminToken(), clock);
     }

@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param registrationWindow  that window
  * @param userAgent           User-Agent sent to instances
  * @param refresh             when expiring tokens are refreshed (lead before expiry, jitter)
+ * @param keyRotationSettle   how long a key rotation stays open after its start to catch in-flight writes
  */
 public record BrokerConfig(
         String httpHost,
@@ -53,7 +54,8 @@ public record BrokerConfig(
         int registrationLimit,
         Duration registrationWindow,
         String userAgent,
-        RefreshPolicy refresh) {
+        RefreshPolicy refresh,
+        Duration keyRotationSettle) {
 
     public static BrokerConfig fromEnv(EnvReader env) {
         String bootstrap = env.optional("KAFKA_BOOTSTRAP_SERVERS")
@@ -83,7 +85,8 @@ public record BrokerConfig(
                 env.duration("AUTHPIPE_APP_REGISTRATION_WINDOW", Duration.ofMinutes(10)),
                 env.string("AUTHPIPE_USER_AGENT", "Authpipe/0.1 (+https://github.com/authpipe/authpipe)"),
                 new RefreshPolicy(env.duration("AUTHPIPE_REFRESH_LEAD", Duration.ofMinutes(5)),
-                        env.duration("AUTHPIPE_REFRESH_JITTER", Duration.ofMinutes(1))));
+                        env.duration("AUTHPIPE_REFRESH_JITTER", Duration.ofMinutes(1))),
+                env.duration("AUTHPIPE_KEY_ROTATION_SETTLE", Duration.ofMinutes(1)));
     }
 
     private static URI url(String name, String value) {

@@ -15,6 +15,7 @@ import io.authpipe.events.StoredCredential;
 import io.authpipe.vault.TenantKeys;
 import io.authpipe.vault.Vault;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -37,10 +38,17 @@ public final class KeyRotations {
     private final ConnectionWriter writer;
     private final AppRegistry apps;
     private final TenantSecrets secrets;
+    private final Duration settle;
     private final Clock clock;
 
+    /**
+     * @param settle how long after its start a rotation stays open even when nothing is left under an old key, so
+     *               writes sealed just before the start (still in flight) are caught by a later pass
+     */
     public KeyRotations(TenantRegistry tenants, Vault vault, ConnectionStore connections, CredentialReader reader,
-                        ConnectionWriter writer, AppRegistry apps, TenantSecrets secrets, Clock clock) {
+                        ConnectionWriter writer, AppRegistry apps, TenantSecrets secrets, Duration settle,
+                        Clock clock) {
+        this.settle = settle;
         this.tenants = tenants;
         this.vault = vault;
         this.connections = connections;
@@ -94,10 +102,11 @@ public final class KeyRotations {
         return new Progress(live.size(), (int) moved);
     }
 
-    /** Records the rotation as complete once nothing is left under an older key. */
+    /** Records the rotation as complete once it has settled and nothing is left under an older key. */
     public Tenant completeIfDone(Tenant tenant, Progress progress) {
         Optional<KeyRotationState> rotation = tenant.rotation();
-        if (rotation.isEmpty() || !rotation.get().running() || progress.remaining() > 0) {
+        if (rotation.isEmpty() || !rotation.get().running() || progress.remaining() > 0
+                || clock.instant().isBefore(rotation.get().startedAt().plus(settle))) {
             return tenant;
         }
         Tenant done = tenant.withKeys(tenant.keys(), Optional.of(rotation.get().completed(clock.instant())));

@@ -15,6 +15,7 @@ import io.authpipe.events.AccountInfo;
 import io.authpipe.events.ConnectionEstablished;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionRef;
+import io.authpipe.sandbox.mastodon.SandboxConfig;
 import io.authpipe.schemas.AvroSerde;
 import io.authpipe.schemas.SchemaRegistry;
 import io.authpipe.topics.Topics;
@@ -53,7 +54,8 @@ class KeyRotationTest {
     @BeforeAll
     static void start(EmbeddedKafka kafka, @TempDir Path tempDir) {
         dir = tempDir;
-        fixture = BrokerFixture.start(kafka, tempDir);
+        fixture = BrokerFixture.start(kafka, tempDir, SandboxConfig.defaults(),
+                Map.of("AUTHPIPE_KEY_ROTATION_SETTLE", "3s"), Clock.systemUTC());
         tenant = fixture.createTenant("rotating");
         USERS.forEach(u -> fixture.connect(tenant, u, "alice", "alice-password"));
         fixture.api(tenant).put("/v1/secrets/webhook-signing-secret/main", Map.of("secret", "whsec-before-rotation"));
@@ -114,6 +116,8 @@ class KeyRotationTest {
         TenantKeys oldKeys = currentKeys(other.id());
         fixture.admin().post("/admin/v1/tenants/" + other.id() + "/key-rotation", "");
         publishSealedUnder(oldKeys, "user-late", "token-sealed-under-the-old-key");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                fixture.api(other).get("/v1/credentials/mastodon/user-late").status() == 200);
 
         // When broker-api restarts before the rotation completed
         fixture.restart();
