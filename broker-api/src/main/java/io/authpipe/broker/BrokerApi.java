@@ -94,9 +94,8 @@ public final class BrokerApi implements AutoCloseable {
 
     private static Properties streamsProperties(BrokerConfig config, KafkaConnection kafka, String applicationId,
                                                 String stateSubdir, Optional<HostInfo> server) {
-        Properties props = new StreamsSettings(applicationId, config.instanceId(),
-                config.stateDir().resolve(stateSubdir), 1, Duration.ofMillis(100),
-                server.map(h -> h.host() + ':' + h.port())).toProperties(kafka);
+        Properties props = StreamsSettings.singleThread(applicationId, config.instanceId(),
+                config.stateDir().resolve(stateSubdir), server.map(h -> h.host() + ':' + h.port())).toProperties(kafka);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);

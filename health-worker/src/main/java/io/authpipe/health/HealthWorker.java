@@ -1,6 +1,5 @@
 package io.authpipe.health;
 
-import io.authpipe.core.config.ConfigException;
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.kafka.KafkaConnection;
 import io.authpipe.kafka.RunningStreams;
@@ -38,8 +37,8 @@ public final class HealthWorker implements AutoCloseable {
 
     public static HealthWorker start(Config config, DueCheck dueCheck) {
         SchemaRegistry registry = SchemaRegistry.fromUrl(config.schemaRegistryUrl());
-        StreamsSettings settings = new StreamsSettings(config.applicationId(), config.instanceId(), config.stateDir(),
-                1, Duration.ofMillis(100), Optional.empty());
+        StreamsSettings settings = StreamsSettings.singleThread(config.applicationId(), config.instanceId(),
+                config.stateDir(), Optional.empty());
         SecureRandom random = new SecureRandom();
         RunningStreams streams = RunningStreams.start(HealthTopology.build(registry, dueCheck,
                 config.checkInterval(), random::nextDouble), settings, KafkaConnection.of(config.kafkaBootstrap()));
@@ -58,8 +57,7 @@ public final class HealthWorker implements AutoCloseable {
 
     public static void main(String[] args) {
         EnvReader env = EnvReader.system();
-        String bootstrap = env.optional("KAFKA_BOOTSTRAP_SERVERS")
-                .orElseThrow(() -> new ConfigException("KAFKA_BOOTSTRAP_SERVERS is required"));
+        String bootstrap = env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port,...");
         HealthWorker worker = start(Config.fromEnv(bootstrap, env),
                 (key, connection) -> LOG.info("health check due connection={}", key));
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "health-worker-shutdown"));

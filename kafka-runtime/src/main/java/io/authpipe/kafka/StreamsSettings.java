@@ -45,6 +45,14 @@ public record StreamsSettings(String applicationId, String instanceId, Path stat
         }
     }
 
+    /**
+     * Authpipe's usual shape: one stream thread, commits every 100 ms (the end-to-end latency bound under EOS).
+     */
+    public static StreamsSettings singleThread(String applicationId, String instanceId, Path stateDir,
+                                               Optional<String> applicationServer) {
+        return new StreamsSettings(applicationId, instanceId, stateDir, 1, Duration.ofMillis(100), applicationServer);
+    }
+
     /** The static-membership id of this instance: {@code <applicationId>-<instanceId>}. */
     public String groupInstanceId() {
         return applicationId + "-" + instanceId;

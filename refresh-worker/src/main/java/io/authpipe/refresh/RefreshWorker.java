@@ -1,6 +1,5 @@
 package io.authpipe.refresh;
 
-import io.authpipe.core.config.ConfigException;
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.kafka.KafkaConnection;
 import io.authpipe.kafka.RunningStreams;
@@ -51,8 +50,8 @@ public final class RefreshWorker implements AutoCloseable {
 
     public static RefreshWorker start(Config config, DueRefresh dueRefresh) {
         SchemaRegistry registry = SchemaRegistry.fromUrl(config.schemaRegistryUrl());
-        StreamsSettings settings = new StreamsSettings(config.applicationId(), config.instanceId(), config.stateDir(),
-                1, Duration.ofMillis(100), Optional.empty());
+        StreamsSettings settings = StreamsSettings.singleThread(config.applicationId(), config.instanceId(),
+                config.stateDir(), Optional.empty());
         RunningStreams streams = RunningStreams.start(
                 RefreshTopology.build(registry, dueRefresh, config.scanInterval(), config.maxDuePerTick()),
                 settings, KafkaConnection.of(config.kafkaBootstrap()));
@@ -71,8 +70,7 @@ public final class RefreshWorker implements AutoCloseable {
 
     public static void main(String[] args) {
         EnvReader env = EnvReader.system();
-        String bootstrap = env.optional("KAFKA_BOOTSTRAP_SERVERS")
-                .orElseThrow(() -> new ConfigException("KAFKA_BOOTSTRAP_SERVERS is required"));
+        String bootstrap = env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port,...");
         RefreshWorker worker = start(Config.fromEnv(bootstrap, env),
                 (key, timer) -> LOG.info("refresh due connection={} version={}", key, timer.getVersion()));
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "refresh-worker-shutdown"));

@@ -58,9 +58,7 @@ public record BrokerConfig(
         Duration keyRotationSettle) {
 
     public static BrokerConfig fromEnv(EnvReader env) {
-        String bootstrap = env.optional("KAFKA_BOOTSTRAP_SERVERS")
-                .orElseThrow(() -> new ConfigException("KAFKA_BOOTSTRAP_SERVERS is required (host:port,...)"));
-        return defaults(bootstrap, env);
+        return defaults(env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port,..."), env);
     }
 
     /** Every setting from {@code env}, with {@code kafkaBootstrap} given (the launcher's embedded broker). */

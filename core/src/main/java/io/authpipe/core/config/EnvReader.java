@@ -48,6 +48,11 @@ public final class EnvReader {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
+    /** A variable that must be set; {@code form} says what it should look like. */
+    public String required(String name, String form) {
+        return optional(name).orElseThrow(() -> new ConfigException(name + " is required (" + form + ")"));
+    }
+
     public String string(String name, String defaultValue) {
         return optional(name).orElse(defaultValue);
     }
