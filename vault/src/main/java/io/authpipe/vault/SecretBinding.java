@@ -33,4 +33,9 @@ public record SecretBinding(TenantId tenant, String provider, String subject, Pu
     public static SecretBinding forConnection(ConnectionKey key, Purpose purpose) {
         return new SecretBinding(key.tenant(), key.provider().value(), key.user().value(), purpose);
     }
+
+    /** The binding of an app registration's client secret: subject {@code app:<appRef>}. */
+    public static SecretBinding forAppClientSecret(TenantId tenant, String provider, String appRef) {
+        return new SecretBinding(tenant, provider, "app:" + appRef, Purpose.CLIENT_SECRET);
+    }
 }

@@ -1,8 +1,9 @@
 package io.authpipe.broker.config;
 
-import io.authpipe.core.config.ConfigException;
 import io.authpipe.broker.vault.RefreshPolicy;
+import io.authpipe.core.config.ConfigException;
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.vault.kms.KmsSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

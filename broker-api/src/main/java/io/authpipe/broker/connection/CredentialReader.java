@@ -1,11 +1,11 @@
 package io.authpipe.broker.connection;
 
-import io.authpipe.broker.kafka.SealedBytes;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.core.secret.Secret;
 import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.StoredCredential;
+import io.authpipe.records.SealedBytes;
 import io.authpipe.vault.Purpose;
 import io.authpipe.vault.SecretBinding;
 import io.authpipe.vault.Vault;

@@ -1,7 +1,6 @@
 package io.authpipe.broker.flow;
 
 import io.authpipe.broker.kafka.Publisher;
-import io.authpipe.broker.kafka.SealedBytes;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.core.identity.TenantId;
 import io.authpipe.core.instance.InstanceAddress;
@@ -9,8 +8,8 @@ import io.authpipe.events.AppRegistration;
 import io.authpipe.mastodon.AppRegistrationOutcome;
 import io.authpipe.mastodon.ClientCredentials;
 import io.authpipe.mastodon.MastodonClient;
+import io.authpipe.records.SealedBytes;
 import io.authpipe.topics.Topics;
-import io.authpipe.vault.Purpose;
 import io.authpipe.vault.SecretBinding;
 import io.authpipe.vault.Vault;
 import java.time.Clock;
@@ -129,6 +128,6 @@ public final class AppRegistry {
     }
 
     private static SecretBinding binding(Tenant tenant, AppRef ref) {
-        return new SecretBinding(tenant.id(), "mastodon", "app:" + ref.value(), Purpose.CLIENT_SECRET);
+        return SecretBinding.forAppClientSecret(tenant.id(), "mastodon", ref.value());
     }
 }

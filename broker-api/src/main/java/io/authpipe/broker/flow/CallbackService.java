@@ -2,7 +2,6 @@ package io.authpipe.broker.flow;
 
 import io.authpipe.broker.api.ApiProblem;
 import io.authpipe.broker.connection.ConnectionWriter;
-import io.authpipe.broker.kafka.SealedBytes;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.broker.tenant.TenantDirectory;
 import io.authpipe.core.identity.ConnectionKey;
@@ -15,6 +14,7 @@ import io.authpipe.mastodon.InstanceUnavailableException;
 import io.authpipe.mastodon.MastodonClient;
 import io.authpipe.mastodon.TokenOutcome;
 import io.authpipe.mastodon.VerifyOutcome;
+import io.authpipe.records.SealedBytes;
 import io.authpipe.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package io.authpipe.broker.flow;
 
 import io.authpipe.broker.api.ApiProblem;
-import io.authpipe.broker.kafka.SealedBytes;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.core.instance.InstanceAddress;
@@ -11,6 +10,7 @@ import io.authpipe.events.ConnectionRef;
 import io.authpipe.events.PendingAuthorization;
 import io.authpipe.mastodon.InstanceUnavailableException;
 import io.authpipe.mastodon.ServerInfo;
+import io.authpipe.records.SealedBytes;
 import io.authpipe.vault.Purpose;
 import io.authpipe.vault.SecretBinding;
 import io.authpipe.vault.Vault;

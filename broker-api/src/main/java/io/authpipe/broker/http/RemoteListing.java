@@ -29,7 +29,7 @@ final class RemoteListing {
         for (StoredCredential c : credentials) {
             try {
                 ByteBuffer bytes = c.toByteBuffer();
-                records.add(Base64.getEncoder().encodeToString(io.authpipe.broker.kafka.SealedBytes.bytes(bytes)));
+                records.add(Base64.getEncoder().encodeToString(io.authpipe.records.SealedBytes.bytes(bytes)));
             } catch (IOException e) {
                 throw new IllegalStateException("could not encode a stored credential", e);
             }

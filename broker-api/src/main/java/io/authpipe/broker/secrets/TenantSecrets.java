@@ -2,11 +2,11 @@ package io.authpipe.broker.secrets;
 
 import io.authpipe.broker.kafka.Awaiting;
 import io.authpipe.broker.kafka.Publisher;
-import io.authpipe.broker.kafka.SealedBytes;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.core.identity.TenantId;
 import io.authpipe.core.secret.Secret;
 import io.authpipe.events.TenantSecret;
+import io.authpipe.records.SealedBytes;
 import io.authpipe.topics.Topics;
 import io.authpipe.vault.SecretBinding;
 import io.authpipe.vault.Vault;

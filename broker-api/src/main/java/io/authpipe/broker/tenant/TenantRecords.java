@@ -1,12 +1,11 @@
 package io.authpipe.broker.tenant;
 
-import io.authpipe.broker.kafka.SealedBytes;
-import io.authpipe.core.identity.TenantId;
 import io.authpipe.events.KeyRotation;
 import io.authpipe.events.WrappedKey;
+import io.authpipe.records.SealedBytes;
+import io.authpipe.records.TenantKeyRecords;
 import io.authpipe.vault.KekRef;
 import io.authpipe.vault.TenantKeys;
-import io.authpipe.vault.WrappedDataKey;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,12 +16,8 @@ public final class TenantRecords {
     }
 
     public static Tenant fromAvro(io.authpipe.events.Tenant record) {
-        TenantId id = TenantId.of(record.getTenantId());
-        TenantKeys keys = new TenantKeys(id, record.getKeks().stream().map(KekRef::new).toList(),
-                record.getDataKeys().stream()
-                        .map(k -> new WrappedDataKey(k.getKeyId(), k.getKekRef(), SealedBytes.bytes(k.getWrapped())))
-                        .toList());
-        return new Tenant(id, record.getDisplayName(), SealedBytes.bytes(record.getApiKeyHash()),
+        TenantKeys keys = TenantKeyRecords.keysOf(record);
+        return new Tenant(keys.tenant(), record.getDisplayName(), SealedBytes.bytes(record.getApiKeyHash()),
                 record.getReturnUrls(), keys, Optional.ofNullable(record.getKeyRotation()).map(TenantRecords::rotation));
     }
 

@@ -2,16 +2,17 @@ package io.authpipe.broker.vault;
 
 import io.authpipe.broker.vault.Decision.TimerChange;
 import io.authpipe.events.ConnectionDisconnected;
-import io.authpipe.events.ConnectionEstablished;
 import io.authpipe.events.ConnectionErased;
+import io.authpipe.events.ConnectionEstablished;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.CredentialRefreshed;
 import io.authpipe.events.CredentialResealed;
-import io.authpipe.events.RefreshFailed;
 import io.authpipe.events.ExpiryTimer;
+import io.authpipe.events.RefreshFailed;
 import io.authpipe.events.Revocation;
 import io.authpipe.events.StoredCredential;
+import io.authpipe.records.ConnectionKeys;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -160,7 +161,7 @@ public final class CredentialLifecycle {
         return new TimerChange.Schedule(ExpiryTimer.newBuilder()
                 .setConnection(next.getConnection())
                 .setVersion(next.getVersion())
-                .setDueAt(refresh.dueAt(ConnectionKeys.of(next.getConnection()), next.getVersion(), issuedAt, expiresAt))
+                .setDueAt(refresh.dueAt(ConnectionKeys.kafkaKey(next.getConnection()), next.getVersion(), issuedAt, expiresAt))
                 .setExpiresAt(expiresAt)
                 .build());
     }

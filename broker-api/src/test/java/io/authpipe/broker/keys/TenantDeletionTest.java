@@ -3,7 +3,6 @@ package io.authpipe.broker.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.authpipe.broker.kafka.SealedBytes;
 import io.authpipe.broker.tenant.TenantRecords;
 import io.authpipe.broker.testing.Api;
 import io.authpipe.broker.testing.BrokerFixture;
@@ -18,6 +17,7 @@ import io.authpipe.events.StoredCredential;
 import io.authpipe.events.Tenant;
 import io.authpipe.kafka.EmbeddedKafka;
 import io.authpipe.kafka.testing.KafkaBrokerExtension;
+import io.authpipe.records.SealedBytes;
 import io.authpipe.schemas.AvroSerde;
 import io.authpipe.schemas.SchemaRegistry;
 import io.authpipe.topics.Topics;

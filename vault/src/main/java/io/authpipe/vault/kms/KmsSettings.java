@@ -1,10 +1,8 @@
-package io.authpipe.broker.config;
+package io.authpipe.vault.kms;
 
 import io.authpipe.core.config.ConfigException;
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.vault.Kms;
-import io.authpipe.vault.kms.LocalKeyFileKms;
-import io.authpipe.vault.kms.ResilientKms;
 import io.authpipe.vault.kms.aws.AwsKms;
 import io.authpipe.vault.kms.aws.AwsKmsSettings;
 import java.nio.file.Path;

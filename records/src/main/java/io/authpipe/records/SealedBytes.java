@@ -1,4 +1,4 @@
-package io.authpipe.broker.kafka;
+package io.authpipe.records;
 
 import io.authpipe.events.EncryptedSecret;
 import java.nio.ByteBuffer;
