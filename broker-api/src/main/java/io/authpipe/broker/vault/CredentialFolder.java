@@ -44,7 +44,12 @@ final class CredentialFolder implements Processor<String, ConnectionEvent, Strin
             apply(record, accepted);
         } else if (decision instanceof Decision.Resealed resealed) {
             store.put(record.key(), resealed.next());
+            forwardTimer(record, resealed.timer());
             LOG.info("vault resealed connection={} event={}", record.key(), record.value().getEventId());
+        } else if (decision instanceof Decision.RefreshNow refreshNow) {
+            forwardTimer(record, new TimerChange.Schedule(refreshNow.timer()));
+            LOG.info("vault asked for an urgent refresh connection={} event={}", record.key(),
+                    record.value().getEventId());
         } else if (decision instanceof Decision.Erased erased) {
             erase(record, erased);
         } else if (decision instanceof Decision.Rejected rejected) {

@@ -8,8 +8,8 @@ import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.CredentialRefreshed;
 import io.authpipe.events.CredentialResealed;
-import io.authpipe.events.ExpiryTimer;
 import io.authpipe.events.RefreshFailed;
+import io.authpipe.events.RefreshRequested;
 import io.authpipe.events.Revocation;
 import io.authpipe.events.StoredCredential;
 import io.authpipe.records.ConnectionKeys;
@@ -33,7 +33,8 @@ import java.util.Optional;
  *       version: the credential itself did not change.</li>
  *   <li>{@code ConnectionErased} (tenant deleted) removes the connection; a live one is reported revoked first.</li>
  *   <li>A connection with an expiring token gets a refresh timer due a margin before expiry; one without loses
- *       its timer.</li>
+ *       its timer. A resealed connection's timer is sent again (it carries the sealed tokens).</li>
+ *   <li>{@code RefreshRequested} (a reader found the token expired) sends an urgent timer; nothing else changes.</li>
  * </ul>
  */
 public final class CredentialLifecycle {
@@ -67,6 +68,9 @@ public final class CredentialLifecycle {
         }
         if (payload instanceof ConnectionErased erased) {
             return erase(current, erased, now);
+        }
+        if (payload instanceof RefreshRequested) {
+            return RefreshRules.requested(current, event, now);
         }
         return new Decision.Rejected("unknown event type");
     }
@@ -129,10 +133,13 @@ public final class CredentialLifecycle {
         if (current == null || current.getStatus() == ConnectionStatus.REVOKED) {
             return new Decision.Rejected("nothing to reseal");
         }
-        return new Decision.Resealed(StoredCredential.newBuilder(current)
+        StoredCredential next = StoredCredential.newBuilder(current)
                 .setAccessToken(r.getAccessToken())
                 .setRefreshToken(r.getRefreshToken())
-                .build());
+                .build();
+        TimerChange timer = next.getNextRefreshAt() == null ? new TimerChange.Unchanged()
+                : new TimerChange.Schedule(RefreshTimers.due(next, next.getNextRefreshAt()));
+        return new Decision.Resealed(next, timer);
     }
 
     private Decision erase(StoredCredential current, ConnectionErased e, Instant now) {
@@ -152,18 +159,18 @@ public final class CredentialLifecycle {
         return new Decision.Erased(revocation, timer);
     }
 
+    /**
+     * A token that expires is refreshed {@link RefreshPolicy#dueAt a lead before expiry}; without a refresh token
+     * there is nothing to refresh, so the timer fires at expiry to report it.
+     */
     private TimerChange timerFor(StoredCredential previous, StoredCredential next, Instant issuedAt) {
         Instant expiresAt = next.getExpiresAt();
         if (expiresAt == null) {
             boolean hadTimer = previous != null && previous.getExpiresAt() != null;
             return hadTimer ? new TimerChange.Cancel() : new TimerChange.Unchanged();
         }
-        return new TimerChange.Schedule(ExpiryTimer.newBuilder()
-                .setConnection(next.getConnection())
-                .setVersion(next.getVersion())
-                .setDueAt(refresh.dueAt(ConnectionKeys.kafkaKey(next.getConnection()), next.getVersion(), issuedAt, expiresAt))
-                .setExpiresAt(expiresAt)
-                .build());
+        Instant dueAt = next.getRefreshToken() == null ? expiresAt
+                : refresh.dueAt(ConnectionKeys.kafkaKey(next.getConnection()), next.getVersion(), issuedAt, expiresAt);
+        return new TimerChange.Schedule(RefreshTimers.due(next, dueAt));
     }
-
 }

@@ -12,8 +12,15 @@ public sealed interface Decision {
     record Accepted(StoredCredential next, Optional<Revocation> revocation, TimerChange timer) implements Decision {
     }
 
-    /** The connection's secrets were resealed under a new key: store {@code next}; nothing public changed. */
-    record Resealed(StoredCredential next) implements Decision {
+    /**
+     * The connection's secrets were resealed under a new key: store {@code next}; nothing public changed. The refresh
+     * timer, which carries the sealed tokens too, is sent again.
+     */
+    record Resealed(StoredCredential next, TimerChange timer) implements Decision {
+    }
+
+    /** A reader asked for a refresh now: send an urgent timer; the connection itself does not change. */
+    record RefreshNow(ExpiryTimer timer) implements Decision {
     }
 
     /** The connection is gone for good: delete it, publish tombstones, maybe a revocation, cancel its timer. */

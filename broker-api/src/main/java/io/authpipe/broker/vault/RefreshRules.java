@@ -4,7 +4,6 @@ import io.authpipe.broker.vault.Decision.TimerChange;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.CredentialRefreshed;
-import io.authpipe.events.ExpiryTimer;
 import io.authpipe.events.RefreshFailed;
 import io.authpipe.events.Revocation;
 import io.authpipe.events.RevocationReason;
@@ -23,6 +22,7 @@ import java.util.Optional;
  *       failures counted, a timer at {@code retryAt}.</li>
  *   <li>permanent {@code RefreshFailed}: version + 1, NEEDS_REAUTHORIZATION, secrets dropped, a revocation with
  *       REFRESH_REJECTED (once: a second failure finds the connection no longer live), timer cancelled.</li>
+ *   <li>{@code RefreshRequested}: an urgent timer for the current version, nothing else.</li>
  * </ul>
  */
 final class RefreshRules {
@@ -55,6 +55,8 @@ final class RefreshRules {
                 .setLastRefreshAt(now)
                 .setRefreshFailures(0)
                 .setLastRefreshError(null)
+                .setRefreshTokenRotates(r.getRefreshTokenRotated() != null ? r.getRefreshTokenRotated()
+                        : current.getRefreshTokenRotates())
                 .build();
         TimerChange timer = timers.plan(current, next, event.getOccurredAt());
         next.setNextRefreshAt(timer instanceof TimerChange.Schedule s ? s.timer().getDueAt() : null);
@@ -95,13 +97,23 @@ final class RefreshRules {
                                              Instant now) {
         Instant retryAt = f.getRetryAt() != null ? f.getRetryAt() : now.plusSeconds(60);
         StoredCredential retrying = next.setStatus(ConnectionStatus.REFRESHING).setNextRefreshAt(retryAt).build();
-        ExpiryTimer timer = ExpiryTimer.newBuilder()
-                .setConnection(current.getConnection())
-                .setVersion(retrying.getVersion())
-                .setDueAt(retryAt)
-                .setExpiresAt(current.getExpiresAt() != null ? current.getExpiresAt() : retryAt)
-                .build();
-        return new Decision.Accepted(retrying, Optional.empty(), new TimerChange.Schedule(timer));
+        return new Decision.Accepted(retrying, Optional.empty(),
+                new TimerChange.Schedule(RefreshTimers.due(retrying, retryAt)));
+    }
+
+    /**
+     * A reader found the token expired: an urgent timer if the connection is live and has a refresh token. A refresh
+     * already in flight for this version is not repeated (the refresh-worker keeps one per connection).
+     */
+    static Decision requested(StoredCredential current, ConnectionEvent event, Instant now) {
+        Optional<Decision> refused = refuse(current, event);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (current.getRefreshToken() == null || current.getExpiresAt() == null) {
+            return new Decision.Rejected("nothing to refresh: the server issued no refresh token");
+        }
+        return new Decision.RefreshNow(RefreshTimers.urgent(current, now));
     }
 
     /** A refresh result applies only to the live connection version it was based on. */

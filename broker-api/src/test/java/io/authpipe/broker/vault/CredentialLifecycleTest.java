@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.authpipe.broker.vault.Decision.TimerChange;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionStatus;
+import io.authpipe.events.EncryptedSecret;
+import io.authpipe.events.ExpiryTimer;
 import io.authpipe.events.StoredCredential;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +79,81 @@ class CredentialLifecycleTest {
         TimerChange.Schedule timer = (TimerChange.Schedule) ((Decision.Accepted) decision).timer();
         assertThat(timer.timer().getDueAt()).isEqualTo(expiresAt.minus(Duration.ofMinutes(5)));
         assertThat(timer.timer().getVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void theTimerCarriesWhatTheRefreshWorkerNeedsSealed() {
+        Decision decision = LIFECYCLE.apply(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))), T0);
+
+        ExpiryTimer timer = ((TimerChange.Schedule) ((Decision.Accepted) decision).timer()).timer();
+        assertThat(timer.getInstance()).isEqualTo("https://mastodon.example");
+        assertThat(timer.getAppRef()).isEqualTo("acme:mastodon.example:abc");
+        assertThat(text(timer.getAccessToken())).isEqualTo("sealed-access-token");
+        assertThat(text(timer.getRefreshToken())).isEqualTo("sealed-refresh-token");
+        assertThat(timer.getFailures()).isZero();
+        assertThat(timer.getUrgent()).isFalse();
+    }
+
+    @Test
+    void aTokenThatExpiresWithoutARefreshTokenGetsATimerAtExpiryToReportIt() {
+        Instant expiresAt = T0.plus(Duration.ofHours(1));
+
+        Decision decision = LIFECYCLE.apply(null, Events.expiringWithoutRefreshToken(T0, expiresAt), T0);
+
+        ExpiryTimer timer = ((TimerChange.Schedule) ((Decision.Accepted) decision).timer()).timer();
+        assertThat(timer.getDueAt()).isEqualTo(expiresAt);
+        assertThat(timer.getRefreshToken()).isNull();
+    }
+
+    @Test
+    void aResealSendsTheTimerAgainWithTheResealedTokens() {
+        StoredCredential v1 = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+
+        Decision.Resealed resealed = (Decision.Resealed) LIFECYCLE.apply(v1, Events.resealed(T0, 1L, "kek-2-access"),
+                T0);
+
+        ExpiryTimer timer = ((TimerChange.Schedule) resealed.timer()).timer();
+        assertThat(text(timer.getAccessToken())).isEqualTo("kek-2-access");
+        assertThat(timer.getDueAt()).isEqualTo(v1.getNextRefreshAt());
+        assertThat(timer.getVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefreshRequestOnALiveExpiringConnectionAsksForAnUrgentRefreshWithoutANewVersion() {
+        StoredCredential v1 = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+
+        Decision decision = LIFECYCLE.apply(v1, Events.refreshRequested(T0.plusSeconds(3600), 1L),
+                T0.plusSeconds(3600));
+
+        ExpiryTimer timer = ((Decision.RefreshNow) decision).timer();
+        assertThat(timer.getUrgent()).isTrue();
+        assertThat(timer.getDueAt()).isEqualTo(T0.plusSeconds(3600));
+        assertThat(timer.getVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefreshRequestIsRejectedWhenStaleRevokedOrThereIsNoRefreshToken() {
+        StoredCredential v1 = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+        StoredCredential revoked = accepted(v1, Events.disconnected(T0, 1L));
+        StoredCredential noRefresh = accepted(null, Events.expiringWithoutRefreshToken(T0, T0.plusSeconds(60)));
+
+        assertThat(LIFECYCLE.apply(v1, Events.refreshRequested(T0, 7L), T0)).isInstanceOf(Decision.Rejected.class);
+        assertThat(LIFECYCLE.apply(revoked, Events.refreshRequested(T0, 2L), T0)).isInstanceOf(Decision.Rejected.class);
+        assertThat(LIFECYCLE.apply(noRefresh, Events.refreshRequested(T0, 1L), T0))
+                .isInstanceOf(Decision.Rejected.class);
+    }
+
+    @Test
+    void aRefreshRemembersWhetherTheServerRotatesRefreshTokens() {
+        StoredCredential v1 = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+        ConnectionEvent refreshed = Events.refreshed(T0, 1L, "new-access", T0.plus(Duration.ofHours(2)));
+        ((io.authpipe.events.CredentialRefreshed) refreshed.getPayload()).setRefreshTokenRotated(true);
+
+        Decision.Accepted accepted = (Decision.Accepted) LIFECYCLE.apply(v1, refreshed, T0);
+
+        assertThat(v1.getRefreshTokenRotates()).isNull();
+        assertThat(accepted.next().getRefreshTokenRotates()).isTrue();
+        assertThat(((TimerChange.Schedule) accepted.timer()).timer().getRefreshTokenRotates()).isTrue();
     }
 
     @Test
@@ -257,5 +334,9 @@ class CredentialLifecycleTest {
 
     private static StoredCredential accepted(StoredCredential current, ConnectionEvent event) {
         return ((Decision.Accepted) LIFECYCLE.apply(current, event, T0)).next();
+    }
+
+    private static String text(EncryptedSecret secret) {
+        return new String(secret.getEnvelope().array(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

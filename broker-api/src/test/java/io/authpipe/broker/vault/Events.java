@@ -56,6 +56,16 @@ final class Events {
         return event(at, baseVersion, new io.authpipe.events.RefreshFailed(permanent, error, retryAt, 1));
     }
 
+    static ConnectionEvent refreshRequested(Instant at, Long baseVersion) {
+        return event(at, baseVersion, new io.authpipe.events.RefreshRequested("expired"));
+    }
+
+    static ConnectionEvent expiringWithoutRefreshToken(Instant at, Instant expiresAt) {
+        ConnectionEvent event = established(at, null, expiresAt);
+        ((ConnectionEstablished) event.getPayload()).setRefreshToken(null);
+        return event;
+    }
+
     static ConnectionEvent erased(Instant at) {
         return event(at, null, new io.authpipe.events.ConnectionErased(RevocationReason.TENANT_DELETED));
     }
