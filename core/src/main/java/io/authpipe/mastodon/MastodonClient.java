@@ -78,7 +78,11 @@ public final class MastodonClient {
         throw new IllegalStateException("unreachable");
     }
 
-    /** Exchanges an authorization code; sends {@code code_verifier} only if a challenge was sent at authorize. */
+    /**
+     * Exchanges an authorization code; sends {@code code_verifier} only if a challenge was sent at authorize. A 429
+     * (rare: Mastodon does not throttle {@code /oauth/token}, proxies and GoToSocial do) is
+     * {@link TokenOutcome.Throttled}.
+     */
     public TokenOutcome exchangeCode(ServerInfo server, ClientCredentials client, String code, String redirectUri,
                                      Optional<Secret> codeVerifier) {
         FormBody.Builder form = new FormBody.Builder()
@@ -91,7 +95,11 @@ public final class MastodonClient {
         return token(server, form.build());
     }
 
-    /** Refreshes a token on servers that issue refresh tokens (Pleroma, Akkoma); stock Mastodon refuses. */
+    /**
+     * Refreshes a token on servers that issue refresh tokens (Pleroma, Akkoma); stock Mastodon refuses. A 429 is
+     * {@link TokenOutcome.Throttled}. If this throws {@link InstanceUnavailableException} with
+     * {@link InstanceUnavailableException#maybeProcessed()}, the server may have rotated {@code refreshToken} away.
+     */
     public TokenOutcome refresh(ServerInfo server, ClientCredentials client, Secret refreshToken) {
         return token(server, new FormBody.Builder()
                 .add("grant_type", "refresh_token")
@@ -105,6 +113,9 @@ public final class MastodonClient {
         JsonResponse response = calls.send(server.instance(), post(server.tokenEndpoint(), form));
         if (response.status() == 200) {
             return new TokenOutcome.Issued(TokenGrants.parse(response.body(), clock.instant()));
+        }
+        if (response.status() == 429) {
+            return new TokenOutcome.Throttled(response.retryAt(clock.instant()));
         }
         if (response.status() >= 400 && response.status() < 500 && response.body().has("error")) {
             return new TokenOutcome.Refused(new OAuthError(response.status(),

@@ -56,6 +56,7 @@ class MastodonClientTransportFailureTest {
         assertThat(failures).allSatisfy(failure -> {
             assertThat(failure).isNotNull().hasMessageContaining("http://127.0.0.1:" + port).hasMessageContaining(
                     "unreachable");
+            assertThat(failure.maybeProcessed()).as("nothing was sent").isFalse();
             assertCarriesNoSecret(failure);
         });
     }
@@ -73,6 +74,7 @@ class MastodonClientTransportFailureTest {
 
             // Then
             assertThat(failure).isNotNull().hasMessageContaining("503").hasMessageContaining("not JSON");
+            assertThat(failure.maybeProcessed()).isFalse();
             assertCarriesNoSecret(failure);
         }
     }
@@ -117,6 +119,7 @@ class MastodonClientTransportFailureTest {
 
             // Then
             assertThat(failure).isNotNull().hasMessageContaining("UnknownHostException");
+            assertThat(failure.maybeProcessed()).isFalse();
             assertThat(mastodon.requests()).isZero();
         }
     }
@@ -133,6 +136,7 @@ class MastodonClientTransportFailureTest {
 
             // Then
             assertThat(failure).isNotNull().hasMessageContaining("UnknownHostException");
+            assertThat(failure.maybeProcessed()).isFalse();
             assertThat(internal.requests()).isZero();
         }
     }

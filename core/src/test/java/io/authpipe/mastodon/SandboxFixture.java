@@ -60,8 +60,13 @@ final class SandboxFixture implements AutoCloseable {
 
     /** The client under test, as production builds it, allow-listing only {@code authority}. */
     static MastodonClient clientAllowing(String authority) {
+        return clientAllowing(authority, Clock.systemUTC(), Duration.ofSeconds(5));
+    }
+
+    /** Like {@link #clientAllowing(String)}, reading time from {@code clock}, with {@code timeout} for I/O. */
+    static MastodonClient clientAllowing(String authority, Clock clock, Duration timeout) {
         return new MastodonClient(MastodonHttp.client(InstancePolicy.allowing(List.of(authority)), "Authpipe-test",
-                Duration.ofSeconds(5)), Clock.systemUTC());
+                timeout), clock);
     }
 
     MastodonSandbox sandbox() {

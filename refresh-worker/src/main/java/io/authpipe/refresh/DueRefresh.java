@@ -2,12 +2,8 @@ package io.authpipe.refresh;
 
 import io.authpipe.events.ExpiryTimer;
 
-/**
- * Receives timers that came due. This issue ships the schedule only; the refresh itself (single-flight HTTP
- * refresh with rotation-safe storage) plugs in here.
- */
+/** Receives the timers {@link DueTimers#takeDue} takes, on the stream thread. */
 @FunctionalInterface
-public interface DueRefresh {
-    /** Called on the stream thread; must not block. */
+interface DueRefresh {
     void due(String connectionKey, ExpiryTimer timer);
 }

@@ -2,19 +2,27 @@ package io.authpipe.mastodon.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.authpipe.core.instance.InstanceAddress;
-import io.authpipe.mastodon.InstanceUnavailableException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
-/** An HTTP answer from an instance with a JSON body (empty object when there was none). */
-public record JsonResponse(InstanceAddress instance, int status, JsonNode body, String rateLimitResetHeader) {
+/**
+ * An HTTP answer from an instance with a JSON body (empty object when there was none, or when a 429 or 404 came
+ * with a body that is not JSON), and the two headers that say when to come back.
+ */
+public record JsonResponse(InstanceAddress instance, int status, JsonNode body, String rateLimitResetHeader,
+                           String retryAfterHeader) {
+
+    /** How long to wait after a 429 that says nothing about when to retry. */
+    static final Duration DEFAULT_RETRY_DELAY = Duration.ofMinutes(1);
 
     /** The body of a 2xx answer; anything else is an unexpected answer that says nothing about the request. */
     public JsonNode requireOk() {
         if (status >= 200 && status < 300) {
             return body;
         }
-        throw new InstanceUnavailableException(instance.origin() + " answered HTTP " + status);
+        throw UnusableAnswers.status(instance, status, "");
     }
 
     /**
@@ -22,13 +30,27 @@ public record JsonResponse(InstanceAddress instance, int status, JsonNode body, 
      * seconds (MASTODON.md §8). Without a usable header, five minutes after {@code now}.
      */
     public Instant rateLimitReset(Instant now) {
-        if (rateLimitResetHeader != null) {
-            try {
-                return Instant.parse(rateLimitResetHeader);
-            } catch (DateTimeParseException e) {
-                // fall through
-            }
+        return parsedRateLimitReset().orElse(now.plusSeconds(300));
+    }
+
+    /**
+     * When to send a throttled request again: {@code Retry-After} (delay-seconds or HTTP-date, relative to
+     * {@code now}) if usable, else {@code X-RateLimit-Reset}, else one minute after {@code now}.
+     */
+    public Instant retryAt(Instant now) {
+        return RetryAfter.parse(retryAfterHeader, now)
+                .or(this::parsedRateLimitReset)
+                .orElse(now.plus(DEFAULT_RETRY_DELAY));
+    }
+
+    private Optional<Instant> parsedRateLimitReset() {
+        if (rateLimitResetHeader == null) {
+            return Optional.empty();
         }
-        return now.plusSeconds(300);
+        try {
+            return Optional.of(Instant.parse(rateLimitResetHeader.trim()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.authpipe.mastodon.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authpipe.core.instance.InstanceAddress;
 import io.authpipe.mastodon.InstanceUnavailableException;
@@ -12,7 +13,9 @@ import okio.BufferedSource;
 
 /**
  * Sends one request and reads a JSON answer. Transport failures and non-JSON bodies become
- * {@link InstanceUnavailableException}; every HTTP status comes back as a {@link JsonResponse} value.
+ * {@link InstanceUnavailableException}, marked {@linkplain InstanceUnavailableException#maybeProcessed() maybe
+ * processed} when writing the request had begun; every HTTP status comes back as a {@link JsonResponse} value.
+ * A 429 always does, whatever its body: a throttle is an answer, even from a proxy.
  */
 public final class ProviderCalls {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,28 +23,33 @@ public final class ProviderCalls {
 
     private final OkHttpClient http;
 
+    /** Calls through {@code http}, plus a network interceptor that notes when a request starts to be written. */
     public ProviderCalls(OkHttpClient http) {
-        this.http = http;
+        this.http = http.newBuilder().addNetworkInterceptor(RequestProgress.NETWORK_INTERCEPTOR).build();
     }
 
     public JsonResponse send(InstanceAddress instance, Request request) {
-        try (Response response = http.newCall(request).execute()) {
+        Request tracked = RequestProgress.track(request);
+        try (Response response = http.newCall(tracked).execute()) {
             return new JsonResponse(instance, response.code(), parse(instance, response),
-                    response.header("X-RateLimit-Reset"));
+                    response.header("X-RateLimit-Reset"), response.header("Retry-After"));
         } catch (IOException e) {
-            throw new InstanceUnavailableException(instance.origin() + " is unreachable: " + e.getClass().getSimpleName());
+            String message = instance.origin() + " is unreachable: " + e.getClass().getSimpleName();
+            if (RequestProgress.of(tracked).sendingStarted()) {
+                throw InstanceUnavailableException.mayHaveBeenProcessed(message + " after the request was sent");
+            }
+            throw new InstanceUnavailableException(message);
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode parse(InstanceAddress instance, Response response)
-            throws IOException {
+    private static JsonNode parse(InstanceAddress instance, Response response) throws IOException {
         ResponseBody body = response.body();
         if (body == null) {
             return JSON.createObjectNode();
         }
         BufferedSource source = body.source();
         if (source.request(MAX_BODY_BYTES + 1L)) {
-            throw new InstanceUnavailableException(instance.origin() + " answered with an oversized body");
+            return unreadable(instance, response.code(), " with an oversized body");
         }
         String text = source.getBuffer().readUtf8();
         if (text.isBlank()) {
@@ -50,11 +58,15 @@ public final class ProviderCalls {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
-            if (response.code() == 404) {
-                return JSON.createObjectNode();
-            }
-            throw new InstanceUnavailableException(instance.origin() + " answered HTTP " + response.code()
-                    + " with a body that is not JSON (a proxy or challenge page?)");
+            return unreadable(instance, response.code(), " with a body that is not JSON (a proxy or challenge page?)");
         }
+    }
+
+    /** A 404 or 429 means the same whatever its body; any other status with an unreadable body is unusable. */
+    private static JsonNode unreadable(InstanceAddress instance, int status, String detail) {
+        if (status == 404 || status == 429) {
+            return JSON.createObjectNode();
+        }
+        throw UnusableAnswers.status(instance, status, detail);
     }
 }

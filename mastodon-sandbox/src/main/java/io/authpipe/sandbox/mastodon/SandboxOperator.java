@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a Mastodon user or admin can do to credentials outside the OAuth protocol, for tests and demos
- * ({@code MASTODON.md} §4 "Events and their effect on a user token"). The same actions are served over HTTP under
+ * ({@code MASTODON.md} §4 "Events and their effect on a user token"), plus failures of the refresh grant
+ * ({@link RefreshFault}) and counts of refresh requests. The same actions are served over HTTP under
  * {@code /_sandbox}. All methods are thread-safe and take effect immediately.
  *
  * <p>Unknown usernames raise {@link IllegalArgumentException}; usernames match case-insensitively.
@@ -57,4 +58,25 @@ public interface SandboxOperator {
 
     /** Every {@code code_verifier} the token endpoint received: lets tests prove a client never stores one. */
     List<String> receivedCodeVerifiers();
+
+    /**
+     * Makes the next {@code times} {@code grant_type=refresh_token} requests to {@code POST /oauth/token} meet
+     * {@code fault}, whatever else they carry; other grant types are untouched. Replaces a fault that is still
+     * armed; {@code times == 0} disarms. Over HTTP: {@code POST /_sandbox/refreshes/fail}.
+     *
+     * @throws IllegalArgumentException if {@code times} is negative
+     */
+    void failRefreshes(RefreshFault fault, int times);
+
+    /**
+     * How many {@code grant_type=refresh_token} requests reached {@code POST /oauth/token}: faulted or not,
+     * successful or not. Over HTTP: {@code grants_received} of {@code GET /_sandbox/refreshes}.
+     */
+    int refreshGrantsReceived();
+
+    /**
+     * How many refresh grants issued new tokens, including those whose answer a {@link RefreshFault#slowAnswer}
+     * held back. Over HTTP: {@code issued} of {@code GET /_sandbox/refreshes}.
+     */
+    int refreshesIssued();
 }

@@ -5,6 +5,7 @@ import io.authpipe.sandbox.mastodon.internal.api.ApiAuthenticator;
 import io.authpipe.sandbox.mastodon.internal.api.InstanceHandler;
 import io.authpipe.sandbox.mastodon.internal.apps.AppsHandler;
 import io.authpipe.sandbox.mastodon.internal.discovery.DiscoveryHandler;
+import io.authpipe.sandbox.mastodon.internal.faults.RefreshFaultInjection;
 import io.authpipe.sandbox.mastodon.internal.oauth.AuthorizeHandler;
 import io.authpipe.sandbox.mastodon.internal.oauth.RevokeHandler;
 import io.authpipe.sandbox.mastodon.internal.oauth.Sessions;
@@ -63,7 +64,7 @@ public final class SandboxServer {
         app.post("/oauth/authorize", authorize::post);
         app.delete("/oauth/authorize", authorize::delete);
         app.get("/oauth/authorize/native", authorize::nativeCode);
-        app.post("/oauth/token", new TokenHandler(state)::create);
+        app.post("/oauth/token", new RefreshFaultInjection(state, new TokenHandler(state)::create));
         app.post("/oauth/revoke", new RevokeHandler(state)::revoke);
         if (state.version().hasUserinfoEndpoint()) {
             UserinfoHandler userinfo = new UserinfoHandler(state, authenticator);
@@ -89,5 +90,7 @@ public final class SandboxServer {
         app.post("/_sandbox/accounts/{username}/unsuspend", handlers::unsuspend);
         app.post("/_sandbox/accounts/{username}/delete", handlers::delete);
         app.post("/_sandbox/tokens/revoke", handlers::revokeToken);
+        app.post("/_sandbox/refreshes/fail", handlers::failRefreshes);
+        app.get("/_sandbox/refreshes", handlers::refreshes);
     }
 }

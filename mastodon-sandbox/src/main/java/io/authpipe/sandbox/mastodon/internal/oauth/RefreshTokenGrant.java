@@ -56,8 +56,9 @@ final class RefreshTokenGrant implements TokenGrant {
         if (!scopes.isSubsetOf(old.scopes().values())) {
             return TokenOutcome.fail(OAuthError.invalidScope());
         }
-        return state.tokens().refresh(old, scopes, policy, now)
-                .<TokenOutcome>map(TokenOutcome.Issued::new)
+        Optional<AccessToken> refreshed = state.tokens().refresh(old, scopes, policy, now);
+        refreshed.ifPresent(token -> state.refreshTraffic().countIssued());
+        return refreshed.<TokenOutcome>map(TokenOutcome.Issued::new)
                 .orElseGet(() -> TokenOutcome.fail(OAuthError.invalidGrant()));
     }
 }

@@ -17,6 +17,15 @@ public final class HelpPage {
             <li><code>POST /_sandbox/accounts/{username}/unsuspend</code></li>
             <li><code>POST /_sandbox/accounts/{username}/delete</code></li>
             <li><code>POST /_sandbox/tokens/revoke</code> body <code>{"token":"..."}</code></li>
+            <li><code>POST /_sandbox/refreshes/fail</code> body <code>{"fault":"...","times":1,"seconds":60}</code>:
+            the next <code>times</code> (default 1) <code>grant_type=refresh_token</code> requests to
+            <code>POST /oauth/token</code> meet the fault; <code>times</code> 0 disarms. Faults:
+            <code>server_error</code> (500 JSON), <code>proxy_page</code> (503 HTML page),
+            <code>throttled</code> (429 with <code>X-RateLimit-Reset</code> <code>seconds</code> ahead),
+            <code>throttled_with_retry_after</code> (the same plus <code>Retry-After</code>); none of these refresh
+            anything. <code>slow_answer</code> refreshes, then holds the answer back <code>seconds</code>.</li>
+            <li><code>GET /_sandbox/refreshes</code> <code>grants_received</code> (refresh requests, faulted or
+            not), <code>issued</code> (successful refreshes), <code>faults_remaining</code></li>
             </ul>
             <h2>Mastodon endpoints</h2>
             <ul>

@@ -1,5 +1,6 @@
 package io.authpipe.sandbox.mastodon.internal.operator;
 
+import io.authpipe.sandbox.mastodon.RefreshFault;
 import io.authpipe.sandbox.mastodon.SandboxOperator;
 import io.authpipe.sandbox.mastodon.internal.state.Account;
 import io.authpipe.sandbox.mastodon.internal.state.AccountStatus;
@@ -79,6 +80,22 @@ public final class OperatorActions implements SandboxOperator {
     @Override
     public List<String> receivedCodeVerifiers() {
         return state.receivedCodeVerifiers();
+    }
+
+    @Override
+    public void failRefreshes(RefreshFault fault, int times) {
+        state.refreshTraffic().arm(fault, times);
+        LOG.info("operator armed refresh fault fault={} times={}", fault, times);
+    }
+
+    @Override
+    public int refreshGrantsReceived() {
+        return state.refreshTraffic().received();
+    }
+
+    @Override
+    public int refreshesIssued() {
+        return state.refreshTraffic().issued();
     }
 
     private Account setStatus(String username, AccountStatus status) {

@@ -76,6 +76,31 @@ public final class OperatorHandlers {
         Json.send(ctx, 200, Map.of("revoked", actions.revokeToken(token)));
     }
 
+    /**
+     * {@code POST /_sandbox/refreshes/fail} with {@code fault}, {@code times} and {@code seconds} (see
+     * {@link RefreshFaultForm}) → {@code {"fault":"throttled","times":2}}; a bad parameter is a 400.
+     */
+    public void failRefreshes(Context ctx) {
+        RefreshFaultForm form;
+        try {
+            form = RefreshFaultForm.parse(Params.of(ctx));
+            actions.failRefreshes(form.fault(), form.times());
+        } catch (IllegalArgumentException e) {
+            Json.error(ctx, 400, e.getMessage());
+            return;
+        }
+        Json.send(ctx, 200, JsonObject.create().with("fault", form.name()).with("times", form.times()).toMap());
+    }
+
+    /** {@code GET /_sandbox/refreshes} → {@code {"grants_received":n,"issued":n,"faults_remaining":n}}. */
+    public void refreshes(Context ctx) {
+        Json.send(ctx, 200, JsonObject.create()
+                .with("grants_received", actions.refreshGrantsReceived())
+                .with("issued", actions.refreshesIssued())
+                .with("faults_remaining", state.refreshTraffic().faultsRemaining())
+                .toMap());
+    }
+
     /** {@code GET /_sandbox/accounts}. */
     public void accounts(Context ctx) {
         List<Map<String, Object>> accounts = state.accounts().all().stream().map(this::describe).toList();

@@ -16,6 +16,7 @@ public final class SandboxState {
     private final AccountRegistry accounts;
     private final TokenStore tokens = new TokenStore();
     private final GrantStore grants = new GrantStore();
+    private final RefreshTraffic refreshTraffic = new RefreshTraffic();
     private final String vapidKey = VapidKey.generate();
     private final java.util.List<String> receivedCodeVerifiers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String baseUrl;
@@ -79,6 +80,11 @@ public final class SandboxState {
     /** Authorization codes. */
     public GrantStore grants() {
         return grants;
+    }
+
+    /** Refresh-grant requests: injected faults and counters. */
+    public RefreshTraffic refreshTraffic() {
+        return refreshTraffic;
     }
 
     /** The Web Push public key ({@code vapid_key}). */

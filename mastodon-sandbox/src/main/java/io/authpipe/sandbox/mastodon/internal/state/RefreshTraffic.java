@@ -1,0 +1,58 @@
+package io.authpipe.sandbox.mastodon.internal.state;
+
+import io.authpipe.sandbox.mastodon.RefreshFault;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@code grant_type=refresh_token} requests of the token endpoint: the fault armed for the next few of them,
+ * and counts of those received and of refreshes issued. Thread-safe.
+ */
+public final class RefreshTraffic {
+
+    private final AtomicInteger received = new AtomicInteger();
+    private final AtomicInteger issued = new AtomicInteger();
+    private RefreshFault armed;
+    private int remaining;
+
+    /** The next {@code times} requests meet {@code fault}; replaces whatever was armed, {@code 0} disarms. */
+    public synchronized void arm(RefreshFault fault, int times) {
+        Objects.requireNonNull(fault, "fault");
+        if (times < 0) {
+            throw new IllegalArgumentException("times must not be negative, was " + times);
+        }
+        armed = fault;
+        remaining = times;
+    }
+
+    /** Counts one request and hands out the fault it meets, using up one of the armed times. */
+    public synchronized Optional<RefreshFault> receive() {
+        received.incrementAndGet();
+        if (remaining == 0) {
+            return Optional.empty();
+        }
+        remaining--;
+        return Optional.of(armed);
+    }
+
+    /** Counts a refresh that issued tokens. */
+    public void countIssued() {
+        issued.incrementAndGet();
+    }
+
+    /** Requests received so far. */
+    public int received() {
+        return received.get();
+    }
+
+    /** Refreshes issued so far. */
+    public int issued() {
+        return issued.get();
+    }
+
+    /** How many more requests will meet the armed fault. */
+    public synchronized int faultsRemaining() {
+        return remaining;
+    }
+}
