@@ -117,6 +117,10 @@ public final class CallbackService {
             LOG.info("code exchange refused connection={} error={}", key, refused.error().error());
             return ReturnRedirect.failed(flow, "token_exchange_failed");
         }
+        if (token instanceof TokenOutcome.Throttled) {
+            LOG.info("code exchange throttled connection={}", key);
+            return ReturnRedirect.failed(flow, "instance_unreachable");
+        }
         TokenOutcome.Issued issued = (TokenOutcome.Issued) token;
         VerifyOutcome verified = mastodon.verifyCredentials(instance, issued.grant().accessToken(),
                 mastodon.localDomain(instance));
