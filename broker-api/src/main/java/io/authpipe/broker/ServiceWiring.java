@@ -5,6 +5,7 @@ import io.authpipe.broker.connection.ConnectionStore;
 import io.authpipe.broker.connection.ConnectionWriter;
 import io.authpipe.broker.connection.CredentialReader;
 import io.authpipe.broker.connection.DisconnectService;
+import io.authpipe.broker.connection.UrgentRefresh;
 import io.authpipe.broker.flow.AppRef;
 import io.authpipe.broker.flow.AppRegistry;
 import io.authpipe.broker.flow.CallbackService;
@@ -48,6 +49,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 /** Builds broker-api's services over its stores, publisher and vault: the explicit wiring, in one place. */
 final class ServiceWiring {
     private static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration URGENT_REFRESH_COOLDOWN = Duration.ofSeconds(10);
 
     private ServiceWiring() {
     }
@@ -80,7 +82,7 @@ final class ServiceWiring {
                 new ConnectService(instances, servers, apps, flows, vault, new CallbackUrls(publicUrl),
                         config.flowTtl(), clock),
                 new CallbackService(tenants, flows, apps, servers, mastodon, writer, vault, clock),
-                connections, reader, disconnects, secrets,
+                connections, reader, new UrgentRefresh(writer, URGENT_REFRESH_COOLDOWN, clock), disconnects, secrets,
                 new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets,
                         config.keyRotationSettle(), clock),
                 new TenantEraser(disconnects, writer, apps, secrets, tenants, vault),

@@ -7,6 +7,7 @@ import io.authpipe.broker.tenant.ApiKey;
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.health.HealthWorker;
 import io.authpipe.kafka.EmbeddedKafka;
+import io.authpipe.refresh.RefreshSettings;
 import io.authpipe.refresh.RefreshWorker;
 import io.authpipe.sandbox.mastodon.MastodonSandbox;
 import io.authpipe.sandbox.mastodon.MastodonVersion;
@@ -56,8 +57,7 @@ public final class DevEnvironment implements AutoCloseable {
         String returnTo = broker.publicUrl() + HttpApi.FINISHED_PATH;
         ApiKey key = DevTenant.ensure(broker.tenants(), List.of(returnTo), previous.map(DevFacts::apiKey));
         EnvReader workerEnv = brokerEnv(env, settings, sandbox, adminToken);
-        own(RefreshWorker.start(RefreshWorker.Config.fromEnv(bootstrap, workerEnv),
-                (connection, timer) -> LOG.info("refresh due connection={} version={}", connection, timer.getVersion())));
+        own(RefreshWorker.start(RefreshSettings.fromEnv(bootstrap, workerEnv), clock));
         own(HealthWorker.start(HealthWorker.Config.fromEnv(bootstrap, workerEnv),
                 (connection, update) -> LOG.info("health check due connection={}", connection)));
         facts = new DevFacts(broker.publicUrl().toString(), DevTenant.ID.value(), key.value().reveal(), adminToken,

@@ -45,6 +45,18 @@ final class DueTimers {
         }
     }
 
+    /** Moves the connection's timer to {@code dueAt} if it is still the timer of {@code version}. */
+    void reschedule(String connectionKey, long version, Instant dueAt) {
+        ExpiryTimer current = timers.get(connectionKey);
+        if (current != null && current.getVersion() == version) {
+            schedule(connectionKey, ExpiryTimer.newBuilder(current).setDueAt(dueAt).build());
+        }
+    }
+
+    long approximateCount() {
+        return timers.approximateNumEntries();
+    }
+
     /**
      * Removes up to {@code limit} timers due at or before {@code now} and hands each to {@code sink}, earliest first
      * (ties in connection-key order). Later ones stay for the next call.

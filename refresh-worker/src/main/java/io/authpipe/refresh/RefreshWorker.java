@@ -1,78 +1,115 @@
 package io.authpipe.refresh;
 
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.core.instance.InstancePolicy;
 import io.authpipe.kafka.KafkaConnection;
 import io.authpipe.kafka.RunningStreams;
 import io.authpipe.kafka.StreamsSettings;
+import io.authpipe.mastodon.MastodonClient;
+import io.authpipe.mastodon.MastodonHttp;
+import io.authpipe.refresh.attempt.Backoff;
+import io.authpipe.refresh.attempt.HostPauses;
+import io.authpipe.refresh.attempt.RefreshAttempt;
+import io.authpipe.refresh.attempt.RefreshExecutor;
+import io.authpipe.refresh.attempt.ResultPublisher;
 import io.authpipe.schemas.SchemaRegistry;
-import java.nio.file.Path;
+import io.authpipe.vault.Vault;
+import io.authpipe.vault.VaultPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The refresh-worker process: its own Kafka Streams application ({@code authpipe-refresh-worker}). */
+/**
+ * The refresh-worker process: its own Kafka Streams application ({@code authpipe-refresh-worker}) that keeps every
+ * expiring credential fresh. Timers from the vault go into a due-time index; due ones are leased and handed to a
+ * bounded executor that refreshes at the instance and publishes the result to {@code authpipe.connection-events}.
+ */
 public final class RefreshWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RefreshWorker.class);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
 
     private final RunningStreams streams;
+    private final RefreshExecutor executor;
+    private final ResultPublisher publisher;
+    private final PrometheusMeterRegistry meters;
+    private final Optional<MetricsEndpoint> endpoint;
 
-    private RefreshWorker(RunningStreams streams) {
+    private RefreshWorker(RunningStreams streams, RefreshExecutor executor, ResultPublisher publisher,
+                          PrometheusMeterRegistry meters, Optional<MetricsEndpoint> endpoint) {
         this.streams = streams;
+        this.executor = executor;
+        this.publisher = publisher;
+        this.meters = meters;
+        this.endpoint = endpoint;
     }
 
-    /**
-     * Settings: bootstrap servers, registry, instance id, state directory, how often due timers are scanned
-     * ({@code AUTHPIPE_REFRESH_SCAN_INTERVAL}, default 1s) and how many due timers one scan takes at most
-     * ({@code AUTHPIPE_REFRESH_MAX_DUE_PER_TICK}, 1 to 1,000,000, default
-     * {@value RefreshTopology#DEFAULT_MAX_DUE_PER_TICK}).
-     */
-    public record Config(String kafkaBootstrap, Optional<String> schemaRegistryUrl, String applicationId,
-                         String instanceId, Path stateDir, Duration scanInterval, int maxDuePerTick) {
-        /** With {@link RefreshTopology#DEFAULT_MAX_DUE_PER_TICK}. */
-        public Config(String kafkaBootstrap, Optional<String> schemaRegistryUrl, String applicationId,
-                      String instanceId, Path stateDir, Duration scanInterval) {
-            this(kafkaBootstrap, schemaRegistryUrl, applicationId, instanceId, stateDir, scanInterval,
-                    RefreshTopology.DEFAULT_MAX_DUE_PER_TICK);
-        }
-
-        public static Config fromEnv(String kafkaBootstrap, EnvReader env) {
-            return new Config(kafkaBootstrap, env.optional("SCHEMA_REGISTRY_URL"),
-                    env.string("AUTHPIPE_REFRESH_APPLICATION_ID", "authpipe-refresh-worker"),
-                    env.string("AUTHPIPE_INSTANCE_ID", "refresh-1"),
-                    env.path("AUTHPIPE_STATE_DIR", Path.of(".authpipe", "state")).resolve("refresh-worker"),
-                    env.duration("AUTHPIPE_REFRESH_SCAN_INTERVAL", Duration.ofSeconds(1)),
-                    env.integer("AUTHPIPE_REFRESH_MAX_DUE_PER_TICK", RefreshTopology.DEFAULT_MAX_DUE_PER_TICK, 1,
-                            1_000_000));
-        }
-    }
-
-    public static RefreshWorker start(Config config, DueRefresh dueRefresh) {
-        SchemaRegistry registry = SchemaRegistry.fromUrl(config.schemaRegistryUrl());
-        StreamsSettings settings = StreamsSettings.singleThread(config.applicationId(), config.instanceId(),
-                config.stateDir(), Optional.empty());
+    /** Starts the worker; its meters are served at {@code /metrics} if a metrics port is configured. */
+    public static RefreshWorker start(RefreshSettings settings, Clock clock) {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        SchemaRegistry registry = SchemaRegistry.fromUrl(settings.schemaRegistryUrl());
+        KafkaConnection kafka = KafkaConnection.of(settings.kafkaBootstrap());
+        RefreshMetrics metrics = new RefreshMetrics(meters);
+        Vault vault = new Vault(settings.kms().open(), VaultPolicy.defaults(), clock);
+        // no silent resend of a refresh on a failed pooled connection: a rotated refresh token must not be replayed
+        MastodonClient mastodon = new MastodonClient(MastodonHttp.client(
+                InstancePolicy.allowing(settings.instanceAllowList()), settings.userAgent(), settings.requestTimeout())
+                .newBuilder().retryOnConnectionFailure(false).build(), clock);
+        ResultPublisher publisher = new ResultPublisher(
+                kafka.producerConfig("authpipe-refresh-worker-" + settings.instanceId()), registry);
+        HostPauses pauses = new HostPauses();
+        RefreshAttempt attempt = new RefreshAttempt(vault, mastodon, publisher,
+                new Backoff(settings.backoffBase(), settings.backoffCap(), new SecureRandom()), pauses, metrics,
+                settings.maxFailures(), clock);
+        RefreshExecutor executor = new RefreshExecutor(settings.maxInFlight(), settings.maxPerHost(), attempt, pauses,
+                CLOSE_GRACE);
+        metrics.inFlight(executor::inFlight);
+        StreamsSettings streamsSettings = StreamsSettings.singleThread(settings.applicationId(),
+                settings.instanceId(), settings.stateDir(), Optional.empty());
         RunningStreams streams = RunningStreams.start(
-                RefreshTopology.build(registry, dueRefresh, config.scanInterval(), config.maxDuePerTick()),
-                settings, KafkaConnection.of(config.kafkaBootstrap()));
-        LOG.info("refresh-worker running instance={}", config.instanceId());
-        return new RefreshWorker(streams);
+                RefreshTopology.build(registry, executor, settings.schedule(), metrics), streamsSettings, kafka);
+        Optional<MetricsEndpoint> endpoint = settings.metricsPort().map(port -> MetricsEndpoint.start(port, meters));
+        LOG.info("refresh-worker running instance={}", settings.instanceId());
+        return new RefreshWorker(streams, executor, publisher, meters, endpoint);
+    }
+
+    /** The worker's meters (names in {@link RefreshMetrics}). */
+    public MeterRegistry meters() {
+        return meters;
+    }
+
+    /** The meters in the Prometheus text format. */
+    public String scrape() {
+        return meters.scrape();
     }
 
     public KafkaStreams.State state() {
         return streams.state();
     }
 
+    /**
+     * Lets running refreshes finish and publish (up to 30 s) while the schedule still records their results, then
+     * stops the stream and the producer.
+     */
     @Override
     public void close() {
+        executor.close();
         streams.close();
+        publisher.close();
+        endpoint.ifPresent(MetricsEndpoint::close);
     }
 
     public static void main(String[] args) {
         EnvReader env = EnvReader.system();
-        String bootstrap = env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port,...");
-        RefreshWorker worker = start(Config.fromEnv(bootstrap, env),
-                (key, timer) -> LOG.info("refresh due connection={} version={}", key, timer.getVersion()));
+        RefreshSettings settings = RefreshSettings.fromEnv(env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port,..."),
+                env);
+        RefreshWorker worker = start(settings, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "refresh-worker-shutdown"));
     }
 }

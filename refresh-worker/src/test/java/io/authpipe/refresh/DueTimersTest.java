@@ -32,9 +32,11 @@ class DueTimersTest {
         timers.put("acme:mastodon:u1", timer("u1", 1, T0.plusSeconds(10)));
         timers.put("acme:mastodon:u2", timer("u2", 1, T0.plusSeconds(90)));
 
-        new TimerScheduler((key, timer) -> dispatched.add(key), TimerDriver.TICK, 10).init(context);
-        context.scheduledPunctuators().get(0).getPunctuator().punctuate(T0.plusSeconds(10).toEpochMilli());
+        DueTimers due = new DueTimers(timers, index);
 
+        assertThat(due.rebuildIndexIfMissing()).isTrue();
+        assertThat(due.rebuildIndexIfMissing()).isFalse();
+        due.takeDue(T0.plusSeconds(10), 10, (key, timer) -> dispatched.add(key));
         assertThat(dispatched).containsExactly("acme:mastodon:u1");
         assertThat(count(index)).isEqualTo(1);
     }

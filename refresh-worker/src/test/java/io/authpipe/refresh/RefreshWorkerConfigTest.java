@@ -12,21 +12,39 @@ class RefreshWorkerConfigTest {
 
     @Test
     void theDueLimitPerTickDefaultsToTenThousand() {
-        assertThat(RefreshWorker.Config.fromEnv("k:9092", new EnvReader(Map.of())).maxDuePerTick()).isEqualTo(10_000);
+        assertThat(RefreshSettings.fromEnv("k:9092", new EnvReader(Map.of())).schedule().maxDuePerTick()).isEqualTo(10_000);
     }
 
     @Test
     void theDueLimitPerTickIsReadFromTheEnvironment() {
         EnvReader env = new EnvReader(Map.of("AUTHPIPE_REFRESH_MAX_DUE_PER_TICK", "250"));
 
-        assertThat(RefreshWorker.Config.fromEnv("k:9092", env).maxDuePerTick()).isEqualTo(250);
+        assertThat(RefreshSettings.fromEnv("k:9092", env).schedule().maxDuePerTick()).isEqualTo(250);
     }
 
     @Test
     void aDueLimitBelowOneIsRejected() {
         EnvReader env = new EnvReader(Map.of("AUTHPIPE_REFRESH_MAX_DUE_PER_TICK", "0"));
 
-        assertThatThrownBy(() -> RefreshWorker.Config.fromEnv("k:9092", env)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> RefreshSettings.fromEnv("k:9092", env)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("AUTHPIPE_REFRESH_MAX_DUE_PER_TICK");
+    }
+
+    @Test
+    void theDefaultsRefreshThirtyTwoAtOnceFourPerInstanceAndGiveUpAfterFortyEightFailures() {
+        RefreshSettings settings = RefreshSettings.fromEnv("k:9092", new EnvReader(Map.of()));
+
+        assertThat(settings.maxInFlight()).isEqualTo(32);
+        assertThat(settings.maxPerHost()).isEqualTo(4);
+        assertThat(settings.maxFailures()).isEqualTo(48);
+        assertThat(settings.schedule().lease()).isEqualTo(java.time.Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aLeaseShorterThanARefreshCanTakeIsRejected() {
+        EnvReader env = new EnvReader(Map.of("AUTHPIPE_REFRESH_LEASE", "60s", "AUTHPIPE_REFRESH_TIMEOUT", "10s"));
+
+        assertThatThrownBy(() -> RefreshSettings.fromEnv("k:9092", env)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("AUTHPIPE_REFRESH_LEASE");
     }
 }

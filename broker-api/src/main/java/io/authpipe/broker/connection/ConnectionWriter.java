@@ -8,6 +8,7 @@ import io.authpipe.core.secret.Secret;
 import io.authpipe.events.AccountInfo;
 import io.authpipe.events.ConnectionDisconnected;
 import io.authpipe.events.ConnectionErased;
+import io.authpipe.events.RefreshRequested;
 import io.authpipe.events.ConnectionEstablished;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionRef;
@@ -90,6 +91,19 @@ public final class ConnectionWriter {
                 .setRefreshToken(refreshToken.map(r -> seal(tenant, key, Purpose.REFRESH_TOKEN, r)).orElse(null))
                 .setKek(tenant.keys().current().value())
                 .build(), clock.instant());
+    }
+
+    /** Asks for an urgent refresh of this version of the connection (a reader found its token expired). */
+    public void refreshRequested(ConnectionKey key, long version) {
+        publish(key, version, new RefreshRequested("expired"), clock.instant());
+    }
+
+    /** Waits (bounded) until this instance's store shows the connection at a version after {@code version}. */
+    public Optional<StoredCredential> awaitNewerThan(ConnectionKey key, long version, Duration timeout) {
+        if (!store.ownedHere(key)) {
+            return Optional.empty();
+        }
+        return Awaiting.value(() -> store.local(key).filter(c -> c.getVersion() > version), timeout);
     }
 
     /** Publishes the connection's removal for good (its tenant was deleted). */

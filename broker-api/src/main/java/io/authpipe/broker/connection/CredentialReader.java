@@ -9,6 +9,7 @@ import io.authpipe.records.SealedBytes;
 import io.authpipe.vault.Purpose;
 import io.authpipe.vault.SecretBinding;
 import io.authpipe.vault.Vault;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Opens a stored credential with the tenant's data key. No I/O beyond the vault's cached data key. */
@@ -33,13 +34,25 @@ public final class CredentialReader {
                 || vault.isSealedUnderCurrentKey(tenant.keys(), SealedBytes.unwrap(stored.getRefreshToken())));
     }
 
-    public CredentialRead read(Tenant tenant, ConnectionKey key, StoredCredential stored) {
+    /** The access token of a live connection, expired or not: for revoking it or sealing it again. */
+    public Optional<Secret> accessToken(Tenant tenant, ConnectionKey key, StoredCredential stored) {
+        boolean live = stored.getStatus() == ConnectionStatus.ACTIVE || stored.getStatus() == ConnectionStatus.REFRESHING;
+        if (!live || stored.getAccessToken() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(vault.decrypt(tenant.keys(), SecretBinding.forConnection(key, Purpose.ACCESS_TOKEN),
+                SealedBytes.unwrap(stored.getAccessToken())));
+    }
+
+    /** What {@code getCredential} answers at {@code now}: the token, or why there is none. */
+    public CredentialRead read(Tenant tenant, ConnectionKey key, StoredCredential stored, Instant now) {
         boolean live = stored.getStatus() == ConnectionStatus.ACTIVE || stored.getStatus() == ConnectionStatus.REFRESHING;
         if (!live || stored.getAccessToken() == null) {
             return new CredentialRead.Unusable(stored);
         }
-        return new CredentialRead.Usable(vault.decrypt(tenant.keys(),
-                SecretBinding.forConnection(key, Purpose.ACCESS_TOKEN),
-                SealedBytes.unwrap(stored.getAccessToken())), stored);
+        if (stored.getExpiresAt() != null && !stored.getExpiresAt().isAfter(now)) {
+            return new CredentialRead.Expired(stored);
+        }
+        return new CredentialRead.Usable(accessToken(tenant, key, stored).orElseThrow(), stored);
     }
 }

@@ -14,6 +14,7 @@ import io.authpipe.mastodon.InstanceUnavailableException;
 import io.authpipe.mastodon.MastodonClient;
 import io.authpipe.mastodon.RevokeOutcome;
 import java.util.List;
+import io.authpipe.core.secret.Secret;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,12 +72,13 @@ public final class DisconnectService {
     /** Revokes the connection's token at its instance, best effort. */
     public ProviderRevocation revokeAtProvider(Tenant tenant, ConnectionKey key, StoredCredential stored) {
         Optional<ClientCredentials> client = apps.credentials(tenant, new AppRef(stored.getAppRef()));
-        if (client.isEmpty() || !(reader.read(tenant, key, stored) instanceof CredentialRead.Usable usable)) {
+        Optional<Secret> token = reader.accessToken(tenant, key, stored);
+        if (client.isEmpty() || token.isEmpty()) {
             return ProviderRevocation.NOT_ATTEMPTED;
         }
         try {
             InstanceAddress instance = InstanceAddress.parse(stored.getInstance());
-            RevokeOutcome outcome = mastodon.revoke(servers.lookup(instance), client.get(), usable.accessToken());
+            RevokeOutcome outcome = mastodon.revoke(servers.lookup(instance), client.get(), token.get());
             return outcome == RevokeOutcome.REVOKED ? ProviderRevocation.REVOKED : ProviderRevocation.FAILED;
         } catch (InstanceUnavailableException e) {
             LOG.warn("provider revocation failed connection={} cause={}", key, e.getMessage());

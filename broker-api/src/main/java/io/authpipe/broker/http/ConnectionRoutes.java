@@ -7,12 +7,15 @@ import io.authpipe.broker.connection.ConnectionStore;
 import io.authpipe.broker.connection.CredentialRead;
 import io.authpipe.broker.connection.CredentialReader;
 import io.authpipe.broker.connection.DisconnectService;
+import io.authpipe.broker.connection.UrgentRefresh;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.events.ProviderRevocation;
 import io.authpipe.events.StoredCredential;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,21 +26,28 @@ import java.util.Optional;
  * key; listings gather every instance's part.
  */
 final class ConnectionRoutes {
-    private static final List<String> STATUSES = List.of("active", "refreshing", "suspended", "revoked");
+    private static final List<String> STATUSES = List.of("active", "refreshing", "suspended", "revoked",
+            "needs_reauthorization");
+    private static final int MAX_WAIT_SECONDS = 10;
 
     private final ConnectionStore store;
     private final CredentialReader reader;
+    private final UrgentRefresh urgentRefresh;
     private final DisconnectService disconnects;
     private final TenantConnections tenantConnections;
     private final Forwarder forwarder;
+    private final Clock clock;
 
-    ConnectionRoutes(ConnectionStore store, CredentialReader reader, DisconnectService disconnects,
-                     TenantConnections tenantConnections, Forwarder forwarder) {
+    ConnectionRoutes(ConnectionStore store, CredentialReader reader, UrgentRefresh urgentRefresh,
+                     DisconnectService disconnects, TenantConnections tenantConnections, Forwarder forwarder,
+                     Clock clock) {
         this.store = store;
         this.reader = reader;
+        this.urgentRefresh = urgentRefresh;
         this.disconnects = disconnects;
         this.tenantConnections = tenantConnections;
         this.forwarder = forwarder;
+        this.clock = clock;
     }
 
     void register(Javalin app) {
@@ -46,16 +56,37 @@ final class ConnectionRoutes {
         app.delete("/v1/connections/{provider}/{userId}", this::disconnect);
     }
 
+    /**
+     * getCredential. A live credential whose token expired is never served: the answer is 503
+     * {@code credential_expired} and an urgent refresh is requested; with {@code ?wait=<seconds>} (at most 10) the
+     * request waits that long for the refreshed token first.
+     */
     private void credential(Context ctx) {
         ConnectionKey key = key(ctx);
+        Duration wait = waitParameter(ctx);
         if (forwarder.handledElsewhere(ctx, store.ownerOf(key))) {
             return;
         }
         StoredCredential stored = existing(key);
-        CredentialRead read = reader.read(TenantAuth.tenant(ctx), key, stored);
+        Tenant tenant = TenantAuth.tenant(ctx);
+        CredentialRead read = reader.read(tenant, key, stored, clock.instant());
+        if (read instanceof CredentialRead.Expired) {
+            urgentRefresh.request(key, stored.getVersion());
+            Optional<StoredCredential> refreshed = urgentRefresh.awaitNewerThan(key, stored.getVersion(), wait);
+            if (refreshed.isPresent()) {
+                stored = refreshed.get();
+                read = reader.read(tenant, key, stored, clock.instant());
+            }
+        }
         if (read instanceof CredentialRead.Usable usable) {
             ctx.header("Cache-Control", "no-store");
             ctx.json(Views.credential(usable));
+        } else if (read instanceof CredentialRead.Expired) {
+            ObjectNode body = Views.problem(ApiProblem.of(503, "credential_expired", "the access token expired at "
+                    + stored.getExpiresAt() + "; a refresh was requested, retry shortly or pass ?wait=<seconds>"));
+            body.put("status", "expired").put("version", stored.getVersion())
+                    .put("expiresAt", stored.getExpiresAt().toString());
+            ctx.header("Retry-After", "1").status(503).json(body);
         } else {
             ObjectNode body = Views.problem(ApiProblem.of(410, "connection_revoked",
                     "the connection is " + Views.status(stored) + "; reconnect the account"));
@@ -63,6 +94,23 @@ final class ConnectionRoutes {
                     .put("reason", stored.getStatusReason() == null ? null : Views.lower(stored.getStatusReason().name()));
             ctx.status(410).json(body);
         }
+    }
+
+    private static Duration waitParameter(Context ctx) {
+        String wait = ctx.queryParam("wait");
+        if (wait == null) {
+            return Duration.ZERO;
+        }
+        try {
+            int seconds = Integer.parseInt(wait);
+            if (seconds >= 0 && seconds <= MAX_WAIT_SECONDS) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiProblem.badRequest("invalid_wait", "wait must be a whole number of seconds from 0 to "
+                + MAX_WAIT_SECONDS).toException();
     }
 
     private void list(Context ctx) {

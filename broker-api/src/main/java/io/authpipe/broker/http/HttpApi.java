@@ -4,6 +4,7 @@ import io.authpipe.broker.api.ApiProblem;
 import io.authpipe.broker.connection.ConnectionStore;
 import io.authpipe.broker.connection.CredentialReader;
 import io.authpipe.broker.connection.DisconnectService;
+import io.authpipe.broker.connection.UrgentRefresh;
 import io.authpipe.broker.flow.CallbackService;
 import io.authpipe.broker.flow.CallbackUrls;
 import io.authpipe.broker.flow.ConnectService;
@@ -39,8 +40,8 @@ public final class HttpApi implements AutoCloseable {
 
     /** The services the routes call. */
     public record Services(TenantRegistry tenants, ConnectService connect, CallbackService callback,
-                           ConnectionStore connections, CredentialReader reader, DisconnectService disconnects,
-                           TenantSecrets secrets, KeyRotations rotations, TenantEraser eraser,
+                           ConnectionStore connections, CredentialReader reader, UrgentRefresh urgentRefresh,
+                           DisconnectService disconnects, TenantSecrets secrets, KeyRotations rotations, TenantEraser eraser,
                            StoreRouter router, Optional<String> adminToken, Clock clock) {
     }
 
@@ -60,8 +61,8 @@ public final class HttpApi implements AutoCloseable {
         new ConnectRoutes(services.connect(), services.callback(), services.router(), forwarder, answers).register(app);
         TenantConnections tenantConnections = new TenantConnections(services.connections(), services.router(),
                 forwarder);
-        new ConnectionRoutes(services.connections(), services.reader(), services.disconnects(), tenantConnections,
-                forwarder).register(app);
+        new ConnectionRoutes(services.connections(), services.reader(), services.urgentRefresh(),
+                services.disconnects(), tenantConnections, forwarder, services.clock()).register(app);
         new SecretRoutes(services.secrets()).register(app);
         services.adminToken().ifPresent(token -> {
             new AdminRoutes(services.tenants(), token).register(app);

@@ -2,7 +2,6 @@ package io.authpipe.broker.keys;
 
 import io.authpipe.broker.connection.ConnectionStore;
 import io.authpipe.broker.connection.ConnectionWriter;
-import io.authpipe.broker.connection.CredentialRead;
 import io.authpipe.broker.connection.CredentialReader;
 import io.authpipe.broker.flow.AppRegistry;
 import io.authpipe.broker.secrets.TenantSecrets;
@@ -17,6 +16,7 @@ import io.authpipe.vault.Vault;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import io.authpipe.core.secret.Secret;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,8 +86,9 @@ public final class KeyRotations {
         for (StoredCredential stored : connections.localOfTenant(tenant.id())) {
             if (!reader.isSealedUnderCurrentKey(tenant, stored)) {
                 ConnectionKey key = key(stored.getConnection());
-                if (reader.read(tenant, key, stored) instanceof CredentialRead.Usable usable) {
-                    writer.resealed(tenant, key, stored, usable.accessToken(), reader.refreshToken(tenant, key, stored));
+                Optional<Secret> accessToken = reader.accessToken(tenant, key, stored);
+                if (accessToken.isPresent()) {
+                    writer.resealed(tenant, key, stored, accessToken.get(), reader.refreshToken(tenant, key, stored));
                     moved++;
                 }
             }

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.zip.CRC32;
 
 /**
- * When an expiring token is refreshed: {@code lead} before expiry (at most a tenth of the token's lifetime, so short
- * tokens are refreshed at 90 %), minus a jitter of up to {@code jitter} so a fleet connected in the same second does
+ * When an expiring token is refreshed: {@code lead} before expiry (at most half of the token's lifetime, so a short
+ * token is refreshed halfway, as Google's client libraries do with their five minutes), minus a jitter of up to {@code jitter} so a fleet connected in the same second does
  * not refresh in the same second. The jitter is derived from the connection key and version: deterministic (the
  * vault's fold stays a pure function) yet spread evenly across connections.
  *
@@ -25,8 +25,8 @@ public record RefreshPolicy(Duration lead, Duration jitter) {
         if (lifetime.isNegative() || lifetime.isZero()) {
             return expiresAt;
         }
-        Duration tenth = lifetime.dividedBy(10);
-        Duration effectiveLead = lead.compareTo(tenth) < 0 ? lead : tenth;
+        Duration half = lifetime.dividedBy(2);
+        Duration effectiveLead = lead.compareTo(half) < 0 ? lead : half;
         long spreadMillis = Math.min(jitter.toMillis(), effectiveLead.toMillis() / 2);
         return expiresAt.minus(effectiveLead).minusMillis(spreadMillis == 0 ? 0 : spread(connection, version)
                 % (spreadMillis + 1));

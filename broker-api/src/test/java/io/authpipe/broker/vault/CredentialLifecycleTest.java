@@ -157,9 +157,9 @@ class CredentialLifecycleTest {
     }
 
     @Test
-    void aShortLivedTokenIsRefreshedAtNinetyPercentOfItsLife() {
+    void aShortLivedTokenIsRefreshedHalfwayThroughItsLife() {
         assertThat(new RefreshPolicy(Duration.ofMinutes(5), Duration.ZERO)
-                .dueAt(Events.KEY, 1, T0, T0.plus(Duration.ofMinutes(10)))).isEqualTo(T0.plus(Duration.ofMinutes(9)));
+                .dueAt(Events.KEY, 1, T0, T0.plus(Duration.ofMinutes(4)))).isEqualTo(T0.plus(Duration.ofMinutes(2)));
     }
 
     @Test

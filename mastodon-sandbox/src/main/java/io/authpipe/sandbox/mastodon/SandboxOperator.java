@@ -50,6 +50,12 @@ public interface SandboxOperator {
     /** The user's tokens that are neither revoked nor expired, oldest first. For tests; never log them. */
     List<String> activeTokensOf(String username);
 
+    /**
+     * Every access and refresh token ever issued to the user, revoked and expired ones included: lets tests prove a
+     * client never stores or logs one. Never log them.
+     */
+    List<String> everyTokenOf(String username);
+
     /** The number of registered applications. */
     int appCount();
 

@@ -68,6 +68,11 @@ public final class OperatorActions implements SandboxOperator {
     }
 
     @Override
+    public List<String> everyTokenOf(String username) {
+        return state.tokens().everyTokenOf(account(username).id());
+    }
+
+    @Override
     public int appCount() {
         return state.apps().count();
     }

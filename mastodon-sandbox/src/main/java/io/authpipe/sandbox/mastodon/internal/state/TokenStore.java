@@ -109,6 +109,13 @@ public final class TokenStore {
                 .map(AccessToken::token).toList();
     }
 
+    /** Every access and refresh token string ever issued to the account, revoked and expired ones included. */
+    public synchronized List<String> everyTokenOf(long accountId) {
+        return rows.values().stream().filter(row -> Objects.equals(row.accountId(), accountId))
+                .flatMap(row -> java.util.stream.Stream.of(row.token(), row.refreshToken()))
+                .filter(Objects::nonNull).distinct().toList();
+    }
+
     private int revokeWhere(Predicate<AccessToken> filter, Instant now) {
         List<AccessToken> hits = rows.values().stream().filter(filter).filter(row -> !row.isRevoked()).toList();
         hits.forEach(row -> save(row.revoke(now, false)));
