@@ -48,7 +48,8 @@ public final class DevEnvironment implements AutoCloseable {
         String bootstrap = settings.externalKafka().orElseGet(() -> own(EmbeddedKafka.start(
                 settings.home().resolve("kafka"), settings.kafkaPort())).bootstrapServers());
         MastodonSandbox sandbox = own(MastodonSandbox.start(SandboxConfig.defaults().withPort(settings.sandboxPort())
-                .withVersion(settings.sandboxLegacy() ? MastodonVersion.V4_2 : MastodonVersion.V4_7)));
+                .withVersion(settings.sandboxLegacy() ? MastodonVersion.V4_2 : MastodonVersion.V4_7)
+                .withTokenPolicy(settings.sandboxTokens())));
         Optional<DevFacts> previous = DevFacts.read(factsFile(settings));
         String adminToken = env.optional("AUTHPIPE_ADMIN_TOKEN").or(() -> previous.map(DevFacts::adminToken))
                 .orElseGet(DevEnvironment::randomToken);

@@ -1,7 +1,9 @@
 package io.authpipe.launcher;
 
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.sandbox.mastodon.TokenPolicy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -14,9 +16,12 @@ import java.util.Optional;
  * @param apiPort         broker-api port
  * @param sandboxPort     Mastodon sandbox port
  * @param sandboxLegacy   run the sandbox as a pre-4.3 server (no PKCE, no metadata document)
+ * @param sandboxTokenTtl make the sandbox a Pleroma-like server whose tokens expire after this and come with refresh
+ *                        tokens (empty: stock Mastodon, tokens never expire)
+ * @param sandboxRotation with a token TTL: rotate refresh tokens on every refresh (and revoke the grant on replay)
  */
 public record DevSettings(Path home, Optional<String> externalKafka, int kafkaPort, int apiPort, int sandboxPort,
-                          boolean sandboxLegacy) {
+                          boolean sandboxLegacy, Optional<Duration> sandboxTokenTtl, boolean sandboxRotation) {
 
     public static DevSettings fromEnv(EnvReader env) {
         return new DevSettings(
@@ -25,6 +30,14 @@ public record DevSettings(Path home, Optional<String> externalKafka, int kafkaPo
                 env.integer("AUTHPIPE_KAFKA_PORT", 0, 0, 65535),
                 env.integer("AUTHPIPE_HTTP_PORT", 8080, 0, 65535),
                 env.integer("AUTHPIPE_SANDBOX_PORT", 8090, 0, 65535),
-                env.bool("AUTHPIPE_SANDBOX_LEGACY", false));
+                env.bool("AUTHPIPE_SANDBOX_LEGACY", false),
+                env.optional("AUTHPIPE_SANDBOX_TOKEN_TTL").map(v -> env.duration("AUTHPIPE_SANDBOX_TOKEN_TTL",
+                        Duration.ZERO)),
+                env.bool("AUTHPIPE_SANDBOX_ROTATE_REFRESH_TOKENS", true));
+    }
+
+    /** How the sandbox issues tokens. */
+    public TokenPolicy sandboxTokens() {
+        return sandboxTokenTtl.map(ttl -> TokenPolicy.expiring(ttl, sandboxRotation)).orElse(TokenPolicy.neverExpire());
     }
 }

@@ -137,6 +137,17 @@ public final class RefreshPipeline implements AutoCloseable {
                 .map(r -> serde.deserialize(Topics.REVOCATIONS, r.value())).toList();
     }
 
+    /**
+     * The revocations of the connection once there is one (the API can show a state before the transaction that
+     * published its revocation commits), and after a second more, so a duplicate would show too.
+     */
+    public List<Revocation> awaitRevocations(TestTenant tenant, String userId) {
+        int seen = await().atMost(Duration.ofSeconds(15)).until(() -> revocations(tenant, userId).size(), n -> n > 0);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .until(() -> revocations(tenant, userId).size() == seen);
+        return revocations(tenant, userId);
+    }
+
     /** How many times the worker recorded {@code outcome}. */
     public double results(String outcome) {
         var counter = worker.meters().find("authpipe.refresh.results").tag("outcome", outcome).counter();

@@ -132,7 +132,7 @@ class SilentRefreshTest {
         assertThat(read.json().path("status").asText()).isEqualTo("needs_reauthorization");
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> pipeline.sandbox().refreshGrantsReceived() == grantsAfter);
-        assertThat(pipeline.revocations(tenant, user)).singleElement()
+        assertThat(pipeline.awaitRevocations(tenant, user)).singleElement()
                 .satisfies(r -> assertThat(r.getReason()).isEqualTo(RevocationReason.REFRESH_REJECTED));
     }
 
@@ -170,7 +170,7 @@ class SilentRefreshTest {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> pipeline.connection(tenant, user).path("status").asText().equals("revoked"));
         assertThat(pipeline.credential(tenant, user).status()).isEqualTo(410);
-        assertThat(pipeline.revocations(tenant, user)).singleElement()
+        assertThat(pipeline.awaitRevocations(tenant, user)).singleElement()
                 .satisfies(r -> assertThat(r.getReason()).isEqualTo(RevocationReason.DISCONNECTED_BY_TENANT));
         connected = false;
     }
@@ -206,7 +206,7 @@ class SilentRefreshTest {
 
         assertThat(lost.path("refresh").path("lastError").asText()).isEqualTo("refresh_answer_lost");
         assertThat(pipeline.sandbox().refreshGrantsReceived() - grantsBefore).isEqualTo(1);
-        assertThat(pipeline.revocations(tenant, user)).singleElement()
+        assertThat(pipeline.awaitRevocations(tenant, user)).singleElement()
                 .satisfies(r -> assertThat(r.getReason()).isEqualTo(RevocationReason.REFRESH_REJECTED));
     }
 
