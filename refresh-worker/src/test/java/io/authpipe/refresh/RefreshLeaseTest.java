@@ -74,9 +74,7 @@ class RefreshLeaseTest {
 
     @Test
     void aLeaseThatRunsOutWithoutAnAnswerMakesTheNextAttemptProbeFirst() {
-        driver.put(timer("u1", 1, T0.plusSeconds(5)));
-        driver.advance(Duration.ofSeconds(5));
-        driver.advance(TICK);
+        handOverTheFirstRefresh();
 
         driver.advance(LEASE);
         driver.advance(TICK);
@@ -87,9 +85,7 @@ class RefreshLeaseTest {
 
     @Test
     void anAnsweredLeaseThatRunsOutIsExtendedNotRefreshedAgain() {
-        driver.put(timer("u1", 1, T0.plusSeconds(5)));
-        driver.advance(Duration.ofSeconds(5));
-        driver.advance(TICK);
+        handOverTheFirstRefresh();
         RefreshJob job = driver.jobs().get(0);
 
         job.onCompletion().accept(new Completion.Answered(KEY, 1));
@@ -104,9 +100,7 @@ class RefreshLeaseTest {
 
     @Test
     void anInconclusiveOutcomeIsProbedAgainAtItsRetryTime() {
-        driver.put(timer("u1", 1, T0.plusSeconds(5)));
-        driver.advance(Duration.ofSeconds(5));
-        driver.advance(TICK);
+        handOverTheFirstRefresh();
 
         driver.jobs().get(0).onCompletion().accept(new Completion.Inconclusive(KEY, 1, driver.now().plusSeconds(30)));
         driver.advance(TICK);
@@ -120,9 +114,7 @@ class RefreshLeaseTest {
 
     @Test
     void aRefreshThatWasNotSentIsRetriedPlainlyAtItsRetryTime() {
-        driver.put(timer("u1", 1, T0.plusSeconds(5)));
-        driver.advance(Duration.ofSeconds(5));
-        driver.advance(TICK);
+        handOverTheFirstRefresh();
 
         driver.jobs().get(0).onCompletion().accept(new Completion.NotSent(KEY, 1, driver.now().plusSeconds(30)));
         driver.advance(TICK);
@@ -183,5 +175,12 @@ class RefreshLeaseTest {
 
         assertThat(driver.jobs()).isEmpty();
         assertThat(driver.stored("gone:mastodon:u1")).isNull();
+    }
+
+    /** u1's timer at version 1 comes due, is leased, and is handed to the executor on the next scan. */
+    private void handOverTheFirstRefresh() {
+        driver.put(timer("u1", 1, T0.plusSeconds(5)));
+        driver.advance(Duration.ofSeconds(5));
+        driver.advance(TICK);
     }
 }
