@@ -90,10 +90,13 @@ public final class RefreshAttempt {
         Opened opened;
         try {
             opened = open(job, job.app().get());
-        } catch (KmsUnavailableException | InstanceUnavailableException e) {
+        } catch (KmsUnavailableException e) {
             metrics.result("not_sent");
             return new Completion.NotSent(job.connectionKey(), job.version(),
                     backoff.retryAt(job.timer().getFailures() + 1, clock.instant()));
+        } catch (InstanceUnavailableException e) {
+            return failTransiently(job, "unavailable", backoff.retryAt(job.timer().getFailures() + 1,
+                    clock.instant()), "transient");
         } catch (KmsKeyUnusableException | VaultCryptoException e) {
             return failPermanently(job, "secrets_unreadable", "rejected");
         }

@@ -200,6 +200,19 @@ class RefreshAttemptTest {
     }
 
     @Test
+    void anUnreachableInstanceIsATransientFailureThatCountsTowardsGivingUp() {
+        Connection c = connect();
+        RefreshJob job = c.job(RefreshJob.Mode.REFRESH, 2);
+        job.timer().setInstance("http://127.0.0.1:1");
+
+        attempt().run(job);
+
+        assertThat(failure(c).getPermanent()).isFalse();
+        assertThat(failure(c).getError()).isEqualTo("unavailable");
+        assertThat(failure(c).getAttempt()).isEqualTo(3);
+    }
+
+    @Test
     void aTokenThatExpiresWithoutARefreshTokenNeedsReauthorization() {
         Connection c = connect();
 
