@@ -22,8 +22,11 @@ final class Leases {
         return lease != null && lease.getVersion() == version ? Optional.of(lease) : Optional.empty();
     }
 
-    void take(String connectionKey, long version, Instant now, Instant until) {
-        store.put(connectionKey, new RefreshLease(version, now, until, false));
+    /** Leases the version until {@code until}; returns how many times it has been leased (1 the first time). */
+    int take(String connectionKey, long version, Instant now, Instant until) {
+        int attempts = of(connectionKey, version).map(lease -> lease.getAttempts() + 1).orElse(1);
+        store.put(connectionKey, new RefreshLease(version, now, until, false, attempts));
+        return attempts;
     }
 
     void extend(String connectionKey, long version, Instant until) {

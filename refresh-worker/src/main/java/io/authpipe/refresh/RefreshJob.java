@@ -11,10 +11,11 @@ import java.util.function.Consumer;
  * them, the app the token was issued to, and where its {@link Completion} goes.
  *
  * @param mode         what to do (see {@link Mode})
+ * @param attempt      how many times this connection version has been handed over (1 the first time)
  * @param app          the app registration; empty when it is gone (the refresh then fails permanently)
  * @param onCompletion called once, on an executor thread, when the job is done
  */
-public record RefreshJob(String connectionKey, ExpiryTimer timer, Mode mode, TenantKeys keys,
+public record RefreshJob(String connectionKey, ExpiryTimer timer, Mode mode, int attempt, TenantKeys keys,
                          Optional<AppRegistration> app, Consumer<Completion> onCompletion) {
 
     public enum Mode {

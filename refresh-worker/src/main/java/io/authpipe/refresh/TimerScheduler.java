@@ -129,9 +129,9 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
         RefreshJob.Mode mode = lease.isPresent() ? RefreshJob.Mode.PROBE_FIRST
                 : timer.getRefreshToken() == null ? RefreshJob.Mode.REPORT_EXPIRED : RefreshJob.Mode.REFRESH;
         Instant until = now.plus(settings.lease());
-        leases.take(key, timer.getVersion(), now, until);
+        int attempt = leases.take(key, timer.getVersion(), now, until);
         timers.schedule(key, at(timer, until));
-        awaitingCommit.add(new RefreshJob(key, timer, mode, TenantKeyRecords.keysOf(tenant),
+        awaitingCommit.add(new RefreshJob(key, timer, mode, attempt, TenantKeyRecords.keysOf(tenant),
                 Optional.ofNullable(timer.getAppRef()).map(apps::get), completions::add));
     }
 

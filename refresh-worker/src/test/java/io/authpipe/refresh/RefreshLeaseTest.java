@@ -81,6 +81,8 @@ class RefreshLeaseTest {
 
         assertThat(driver.jobs()).extracting(RefreshJob::mode)
                 .containsExactly(RefreshJob.Mode.REFRESH, RefreshJob.Mode.PROBE_FIRST);
+        assertThat(driver.jobs()).extracting(RefreshJob::attempt).containsExactly(1, 2);
+        assertThat(driver.lease(KEY).getAttempts()).isEqualTo(2);
     }
 
     @Test

@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *       refresh took effect and its answer is lost, which is reported permanent unless the server is known to carry
  *       refresh tokens over (then replaying is safe). A token already expired cannot tell either way: the refresh is
  *       sent again (a lost rotation is lost either way, and a server that detects reuse then revokes the orphaned
- *       tokens).</li>
+ *       tokens). If the outcome stays unknown for {@code maxFailures} attempts (the probe never gets an answer), the
+ *       refresh is given up as permanent.</li>
  * </ul>
  */
 public final class RefreshAttempt {
@@ -83,6 +84,9 @@ public final class RefreshAttempt {
     public Completion run(RefreshJob job) {
         if (job.mode() == RefreshJob.Mode.REPORT_EXPIRED) {
             return failPermanently(job, "expired_without_refresh_token", "expired_without_refresh_token");
+        }
+        if (job.mode() == RefreshJob.Mode.PROBE_FIRST && job.attempt() > maxFailures) {
+            return failPermanently(job, "refresh_outcome_unknown", "gave_up");
         }
         if (job.app().isEmpty() || job.timer().getInstance() == null) {
             return failPermanently(job, "app_registration_missing", "rejected");

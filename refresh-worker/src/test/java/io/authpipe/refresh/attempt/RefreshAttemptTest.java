@@ -79,7 +79,6 @@ class RefreshAttemptTest {
     static ClientCredentials app;
 
     final HostPauses pauses = new HostPauses();
-    RefreshAttempt attempt;
 
     @BeforeAll
     static void start(EmbeddedKafka kafka) {
@@ -141,6 +140,18 @@ class RefreshAttemptTest {
             assertThat(f.getPermanent()).isTrue();
             assertThat(f.getError()).isEqualTo("refresh_answer_lost");
         });
+        assertThat(sandbox.operator().refreshGrantsReceived()).isEqualTo(grants);
+    }
+
+    @Test
+    void anOutcomeThatStaysUnknownIsGivenUpWithoutSendingAnything() {
+        Connection c = connect();
+        int grants = sandbox.operator().refreshGrantsReceived();
+
+        attempt().run(c.job(RefreshJob.Mode.PROBE_FIRST, 0, MAX_FAILURES + 1));
+
+        assertThat(failure(c).getPermanent()).isTrue();
+        assertThat(failure(c).getError()).isEqualTo("refresh_outcome_unknown");
         assertThat(sandbox.operator().refreshGrantsReceived()).isEqualTo(grants);
     }
 
@@ -255,6 +266,10 @@ class RefreshAttemptTest {
         }
 
         RefreshJob job(RefreshJob.Mode mode, int failures) {
+            return job(mode, failures, 1);
+        }
+
+        RefreshJob job(RefreshJob.Mode mode, int failures, int attempt) {
             ExpiryTimer timer = ExpiryTimer.newBuilder()
                     .setConnection(new ConnectionRef(TENANT.value(), "mastodon", key.user().value()))
                     .setVersion(4).setDueAt(Instant.now()).setExpiresAt(grant.expiresAt().orElseThrow())
@@ -265,7 +280,7 @@ class RefreshAttemptTest {
                             SecretBinding.forConnection(key, Purpose.REFRESH_TOKEN), grant.refreshToken().orElseThrow())))
                     .setFailures(failures).build();
             Consumer<Completion> ignored = completion -> { };
-            return new RefreshJob(key.asKafkaKey(), timer, mode, keys, Optional.of(app), ignored);
+            return new RefreshJob(key.asKafkaKey(), timer, mode, attempt, keys, Optional.of(app), ignored);
         }
 
         ConnectionEvent result() {
