@@ -13,9 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -73,7 +73,7 @@ class SchemaEvolutionTest {
     @Test
     void aWriterSchemaThatDoesNotResolveIsASerializationExceptionNamingBothSchemas() {
         Revocation revocation = new Revocation(Records.connection(), 4L, RevocationReason.REVOKED_AT_PROVIDER,
-                Records.AT, "https://mastodon.example");
+                Records.AT, "https://mastodon.example", null);
         byte[] written = AvroSerde.of(Revocation.class, registry).serialize("t", revocation);
 
         assertThatThrownBy(() -> AvroSerde.of(ConnectReply.class, registry).deserialize("t", written))

@@ -1,9 +1,9 @@
 package io.authpipe.broker.connection;
 
 import io.authpipe.broker.tenant.Tenant;
+import io.authpipe.broker.vault.ConnectionStates;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.core.secret.Secret;
-import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.StoredCredential;
 import io.authpipe.records.SealedBytes;
 import io.authpipe.vault.Purpose;
@@ -34,10 +34,9 @@ public final class CredentialReader {
                 || vault.isSealedUnderCurrentKey(tenant.keys(), SealedBytes.unwrap(stored.getRefreshToken())));
     }
 
-    /** The access token of a live connection, expired or not: for revoking it or sealing it again. */
+    /** The access token of a connection that holds one, expired or not: for revoking it or sealing it again. */
     public Optional<Secret> accessToken(Tenant tenant, ConnectionKey key, StoredCredential stored) {
-        boolean live = stored.getStatus() == ConnectionStatus.ACTIVE || stored.getStatus() == ConnectionStatus.REFRESHING;
-        if (!live || stored.getAccessToken() == null) {
+        if (!ConnectionStates.holdsSecrets(stored.getStatus()) || stored.getAccessToken() == null) {
             return Optional.empty();
         }
         return Optional.of(vault.decrypt(tenant.keys(), SecretBinding.forConnection(key, Purpose.ACCESS_TOKEN),
@@ -46,8 +45,7 @@ public final class CredentialReader {
 
     /** What {@code getCredential} answers at {@code now}: the token, or why there is none. */
     public CredentialRead read(Tenant tenant, ConnectionKey key, StoredCredential stored, Instant now) {
-        boolean live = stored.getStatus() == ConnectionStatus.ACTIVE || stored.getStatus() == ConnectionStatus.REFRESHING;
-        if (!live || stored.getAccessToken() == null) {
+        if (!ConnectionStates.serves(stored.getStatus()) || stored.getAccessToken() == null) {
             return new CredentialRead.Unusable(stored);
         }
         if (stored.getExpiresAt() != null && !stored.getExpiresAt().isAfter(now)) {

@@ -4,8 +4,10 @@ import io.authpipe.broker.flow.AppRef;
 import io.authpipe.broker.flow.AppRegistry;
 import io.authpipe.broker.flow.ServerDirectory;
 import io.authpipe.broker.tenant.Tenant;
+import io.authpipe.broker.vault.ConnectionStates;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.core.instance.InstanceAddress;
+import io.authpipe.core.secret.Secret;
 import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.ProviderRevocation;
 import io.authpipe.events.StoredCredential;
@@ -14,7 +16,6 @@ import io.authpipe.mastodon.InstanceUnavailableException;
 import io.authpipe.mastodon.MastodonClient;
 import io.authpipe.mastodon.RevokeOutcome;
 import java.util.List;
-import io.authpipe.core.secret.Secret;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,7 @@ public final class DisconnectService {
     }
 
     private static boolean sharesToken(StoredCredential stored, List<StoredCredential> siblings) {
-        return siblings.stream().anyMatch(other -> other.getStatus() == ConnectionStatus.ACTIVE
+        return siblings.stream().anyMatch(other -> ConnectionStates.holdsSecrets(other.getStatus())
                 && !other.getConnection().equals(stored.getConnection())
                 && other.getAppRef().equals(stored.getAppRef())
                 && other.getAccount().getId().equals(stored.getAccount().getId())

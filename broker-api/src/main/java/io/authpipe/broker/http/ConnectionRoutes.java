@@ -26,8 +26,8 @@ import java.util.Optional;
  * key; listings gather every instance's part.
  */
 final class ConnectionRoutes {
-    private static final List<String> STATUSES = List.of("active", "refreshing", "suspended", "revoked",
-            "needs_reauthorization");
+    private static final List<String> STATUSES = List.of("active", "refreshing", "suspended", "insufficient_scope",
+            "revoked", "needs_reauthorization");
     private static final int MAX_WAIT_SECONDS = 10;
 
     private final ConnectionStore store;

@@ -37,13 +37,19 @@ final class Views {
         return node;
     }
 
-    /** The refresh state: when the token was last refreshed, when it will be next, and recent failures. */
+    /**
+     * The refresh state (when the token was last refreshed, when it will be next, recent failures) and the health
+     * state (when the last check answered and what it found).
+     */
     private static void refresh(ObjectNode node, StoredCredential c) {
         node.putObject("refresh")
                 .put("lastRefreshAt", iso(c.getLastRefreshAt()))
                 .put("nextRefreshAt", iso(c.getNextRefreshAt()))
                 .put("failures", c.getRefreshFailures())
                 .put("lastError", c.getLastRefreshError());
+        node.putObject("health")
+                .put("lastCheckAt", iso(c.getLastCheckAt()))
+                .put("lastOutcome", c.getLastCheckOutcome() == null ? null : lower(c.getLastCheckOutcome().name()));
     }
 
     static ObjectNode connection(StoredCredential c) {

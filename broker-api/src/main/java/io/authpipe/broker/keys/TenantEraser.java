@@ -6,8 +6,8 @@ import io.authpipe.broker.flow.AppRegistry;
 import io.authpipe.broker.secrets.TenantSecrets;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.broker.tenant.TenantRegistry;
+import io.authpipe.broker.vault.ConnectionStates;
 import io.authpipe.core.identity.ConnectionKey;
-import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.ProviderRevocation;
 import io.authpipe.events.StoredCredential;
 import io.authpipe.vault.Vault;
@@ -47,7 +47,7 @@ public final class TenantEraser {
         for (StoredCredential c : connections) {
             ConnectionKey key = ConnectionKey.of(c.getConnection().getTenantId(), c.getConnection().getProvider(),
                     c.getConnection().getUserId());
-            if (c.getStatus() == ConnectionStatus.ACTIVE
+            if (ConnectionStates.holdsSecrets(c.getStatus())
                     && disconnects.revokeAtProvider(tenant, key, c) == ProviderRevocation.REVOKED) {
                 revoked++;
             }

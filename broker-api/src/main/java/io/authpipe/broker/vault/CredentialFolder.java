@@ -46,6 +46,10 @@ final class CredentialFolder implements Processor<String, ConnectionEvent, Strin
             store.put(record.key(), resealed.next());
             forwardTimer(record, resealed.timer());
             LOG.info("vault resealed connection={} event={}", record.key(), record.value().getEventId());
+        } else if (decision instanceof Decision.Noted noted) {
+            store.put(record.key(), noted.next());
+            context.forward(record.withValue(CredentialViews.updated(noted.next())),
+                    VaultTopology.CREDENTIAL_UPDATED_SINK);
         } else if (decision instanceof Decision.RefreshNow refreshNow) {
             forwardTimer(record, new TimerChange.Schedule(refreshNow.timer()));
             LOG.info("vault asked for an urgent refresh connection={} event={}", record.key(),

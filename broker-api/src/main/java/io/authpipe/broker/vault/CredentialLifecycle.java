@@ -6,6 +6,7 @@ import io.authpipe.events.ConnectionErased;
 import io.authpipe.events.ConnectionEstablished;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionStatus;
+import io.authpipe.events.CredentialChecked;
 import io.authpipe.events.CredentialRefreshed;
 import io.authpipe.events.CredentialResealed;
 import io.authpipe.events.RefreshFailed;
@@ -35,6 +36,7 @@ import java.util.Optional;
  *   <li>A connection with an expiring token gets a refresh timer due a margin before expiry; one without loses
  *       its timer. A resealed connection's timer is sent again (it carries the sealed tokens).</li>
  *   <li>{@code RefreshRequested} (a reader found the token expired) sends an urgent timer; nothing else changes.</li>
+ *   <li>{@code CredentialChecked} (a health check) follows {@link HealthRules}.</li>
  * </ul>
  */
 public final class CredentialLifecycle {
@@ -71,6 +73,9 @@ public final class CredentialLifecycle {
         }
         if (payload instanceof RefreshRequested) {
             return RefreshRules.requested(current, event, now);
+        }
+        if (payload instanceof CredentialChecked checked) {
+            return HealthRules.checked(current, event, checked, now);
         }
         return new Decision.Rejected("unknown event type");
     }

@@ -25,6 +25,8 @@ public final class CredentialViews {
                 .setNextRefreshAt(c.getNextRefreshAt())
                 .setRefreshFailures(c.getRefreshFailures())
                 .setLastRefreshError(c.getLastRefreshError())
+                .setLastCheckAt(c.getLastCheckAt())
+                .setLastCheckOutcome(c.getLastCheckOutcome())
                 .build();
     }
 }

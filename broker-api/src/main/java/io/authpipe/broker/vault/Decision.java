@@ -19,6 +19,13 @@ public sealed interface Decision {
     record Resealed(StoredCredential next, TimerChange timer) implements Decision {
     }
 
+    /**
+     * The event records something that is no change of the connection (when a health check ran and what it found):
+     * store {@code next} and publish it on {@code credential-updated}, without a new version.
+     */
+    record Noted(StoredCredential next) implements Decision {
+    }
+
     /** A reader asked for a refresh now: send an urgent timer; the connection itself does not change. */
     record RefreshNow(ExpiryTimer timer) implements Decision {
     }

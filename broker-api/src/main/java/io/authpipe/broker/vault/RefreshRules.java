@@ -23,6 +23,8 @@ import java.util.Optional;
  *   <li>permanent {@code RefreshFailed}: version + 1, NEEDS_REAUTHORIZATION, secrets dropped, a revocation with
  *       REFRESH_REJECTED (once: a second failure finds the connection no longer live), timer cancelled.</li>
  *   <li>{@code RefreshRequested}: an urgent timer for the current version, nothing else.</li>
+ *   <li>A connection the provider refuses for now (suspended, insufficient scope) keeps refreshing and keeps that
+ *       status; a health check decides when it recovers.</li>
  * </ul>
  */
 final class RefreshRules {
@@ -42,10 +44,11 @@ final class RefreshRules {
         if (refused.isPresent()) {
             return refused.get();
         }
+        boolean refusedForNow = ConnectionStates.isRecoverable(current.getStatus());
         StoredCredential next = StoredCredential.newBuilder(current)
                 .setVersion(current.getVersion() + 1)
-                .setStatus(ConnectionStatus.ACTIVE)
-                .setStatusReason(null)
+                .setStatus(refusedForNow ? current.getStatus() : ConnectionStatus.ACTIVE)
+                .setStatusReason(refusedForNow ? current.getStatusReason() : null)
                 .setAccessToken(r.getAccessToken())
                 .setRefreshToken(r.getRefreshToken() != null ? r.getRefreshToken() : current.getRefreshToken())
                 .setTokenType(r.getTokenType())
@@ -96,7 +99,9 @@ final class RefreshRules {
     private static Decision transientFailure(StoredCredential.Builder next, StoredCredential current, RefreshFailed f,
                                              Instant now) {
         Instant retryAt = f.getRetryAt() != null ? f.getRetryAt() : now.plusSeconds(60);
-        StoredCredential retrying = next.setStatus(ConnectionStatus.REFRESHING).setNextRefreshAt(retryAt).build();
+        ConnectionStatus status = ConnectionStates.isRecoverable(current.getStatus()) ? current.getStatus()
+                : ConnectionStatus.REFRESHING;
+        StoredCredential retrying = next.setStatus(status).setNextRefreshAt(retryAt).build();
         return new Decision.Accepted(retrying, Optional.empty(),
                 new TimerChange.Schedule(RefreshTimers.due(retrying, retryAt)));
     }
@@ -125,7 +130,7 @@ final class RefreshRules {
             return Optional.of(new Decision.Rejected("no such connection"));
         }
         ConnectionStatus status = current.getStatus();
-        if (status != ConnectionStatus.ACTIVE && status != ConnectionStatus.REFRESHING) {
+        if (!ConnectionStates.holdsSecrets(status)) {
             return Optional.of(new Decision.Rejected("connection is " + status + "; the refresh result is dropped"));
         }
         return Optional.empty();

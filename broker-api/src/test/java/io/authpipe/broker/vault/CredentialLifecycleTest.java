@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -275,23 +276,26 @@ class CredentialLifecycleTest {
     }
 
     @Property
-    void revokedWinsOverALateRefreshUnderAnyInterleaving(@ForAll("refreshHistories") List<ConnectionEvent> events) {
+    void aLateRefreshOrCheckResultNeverRevivesARevokedConnection(@ForAll("refreshHistories") List<ConnectionEvent> events) {
         StoredCredential state = null;
-        boolean revokedSinceLastAuthorization = false;
         for (ConnectionEvent event : events) {
             Decision decision = LIFECYCLE.apply(state, event, T0);
             Object payload = event.getPayload();
+            boolean providerResult = payload instanceof io.authpipe.events.CredentialRefreshed
+                    || payload instanceof io.authpipe.events.RefreshFailed
+                    || payload instanceof io.authpipe.events.CredentialChecked;
+            boolean dead = state != null && !ConnectionStates.holdsSecrets(state.getStatus());
+            if (dead && providerResult) {
+                assertThat(decision).isInstanceOf(Decision.Rejected.class);
+            }
+            StoredCredential previous = state;
             if (decision instanceof Decision.Accepted accepted) {
-                boolean refreshResult = payload instanceof io.authpipe.events.CredentialRefreshed
-                        || payload instanceof io.authpipe.events.RefreshFailed;
-                assertThat(refreshResult && revokedSinceLastAuthorization).isFalse();
-                if (payload instanceof io.authpipe.events.ConnectionEstablished) {
-                    revokedSinceLastAuthorization = false;
-                }
-                if (payload instanceof io.authpipe.events.ConnectionDisconnected) {
-                    revokedSinceLastAuthorization = true;
-                }
                 state = accepted.next();
+            } else if (decision instanceof Decision.Noted noted) {
+                state = noted.next();
+            }
+            if (previous != null) {
+                assertThat(state.getVersion()).isGreaterThanOrEqualTo(previous.getVersion());
             }
         }
     }
@@ -304,7 +308,9 @@ class CredentialLifecycleTest {
         Arbitrary<ConnectionEvent> refreshed = base.map(b -> Events.refreshed(T0, b, "r", T0.plusSeconds(7200)));
         Arbitrary<ConnectionEvent> failed = base.map(b -> Events.refreshFailed(T0, b, b != null && b % 2 == 0,
                 "x", T0.plusSeconds(60)));
-        return Arbitraries.oneOf(established, disconnected, refreshed, failed).list().ofMaxSize(25);
+        Arbitrary<ConnectionEvent> checked = Combinators.combine(base, Arbitraries.of(io.authpipe.events.CheckOutcome.class))
+                .as((b, outcome) -> Events.checked(T0, b, outcome, 200, null));
+        return Arbitraries.oneOf(established, disconnected, refreshed, failed, checked).list().ofMaxSize(25);
     }
 
     @Property

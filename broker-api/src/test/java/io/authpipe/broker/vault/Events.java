@@ -66,6 +66,12 @@ final class Events {
         return event;
     }
 
+    static ConnectionEvent checked(Instant at, Long baseVersion, io.authpipe.events.CheckOutcome outcome,
+                                   Integer status, String errorCode) {
+        return event(at, baseVersion, new io.authpipe.events.CredentialChecked(outcome,
+                new io.authpipe.events.CheckEvidence(status, errorCode), null));
+    }
+
     static ConnectionEvent erased(Instant at) {
         return event(at, null, new io.authpipe.events.ConnectionErased(RevocationReason.TENANT_DELETED));
     }
