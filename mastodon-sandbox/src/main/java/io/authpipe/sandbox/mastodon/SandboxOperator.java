@@ -1,6 +1,8 @@
 package io.authpipe.sandbox.mastodon;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a Mastodon user or admin can do to credentials outside the OAuth protocol, for tests and demos
@@ -56,6 +58,23 @@ public interface SandboxOperator {
      */
     List<String> everyTokenOf(String username);
 
+    /**
+     * Issues {@code count} user tokens at once, as if the user had authorised {@code clientId} for {@code scopes}
+     * that many times and the app had exchanged every code: the same token policy applies (expiry, refresh token,
+     * rotation), and each token starts its own refresh family. A benchmark and test aid, not a Mastodon feature:
+     * there is no browser flow, no authorization code, and no reuse of an active token (a code exchange would hand
+     * the same token back), so one account can hold many connections; the refresh-worker benchmark mints a million.
+     * Every token stays in memory for the sandbox's lifetime, roughly half a kilobyte of heap each. Not served over
+     * HTTP.
+     *
+     * @param scopes the scopes to grant; they must be ones an authorisation of this app could grant (the app's
+     *               registered scopes, or any server scope if it registered none)
+     * @return the tokens in issue order. Never log them
+     * @throws IllegalArgumentException if the user is unknown or deleted, the client id is unknown, the scopes are
+     *                                  empty or not grantable to the app, or {@code count} is negative
+     */
+    List<IssuedToken> mintTokens(String username, String clientId, List<String> scopes, int count);
+
     /** The number of registered applications. */
     int appCount();
 
@@ -85,4 +104,21 @@ public interface SandboxOperator {
      * held back. Over HTTP: {@code issued} of {@code GET /_sandbox/refreshes}.
      */
     int refreshesIssued();
+
+    /**
+     * A token {@link #mintTokens} issued: what the token endpoint would have answered. {@link #toString()} never
+     * prints the token strings.
+     *
+     * @param refreshToken empty when the token policy issues no refresh tokens (stock Mastodon)
+     * @param createdAt    issue time ({@code created_at})
+     * @param expiresAt    empty when the token policy's tokens never expire
+     */
+    record IssuedToken(String accessToken, Optional<String> refreshToken, Instant createdAt,
+                       Optional<Instant> expiresAt) {
+
+        @Override
+        public String toString() {
+            return "IssuedToken[[redacted], createdAt=" + createdAt + ", expiresAt=" + expiresAt.orElse(null) + "]";
+        }
+    }
 }

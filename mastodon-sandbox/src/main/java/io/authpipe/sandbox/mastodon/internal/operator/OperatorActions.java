@@ -2,10 +2,16 @@ package io.authpipe.sandbox.mastodon.internal.operator;
 
 import io.authpipe.sandbox.mastodon.RefreshFault;
 import io.authpipe.sandbox.mastodon.SandboxOperator;
+import io.authpipe.sandbox.mastodon.internal.state.AccessToken;
 import io.authpipe.sandbox.mastodon.internal.state.Account;
 import io.authpipe.sandbox.mastodon.internal.state.AccountStatus;
+import io.authpipe.sandbox.mastodon.internal.state.Application;
 import io.authpipe.sandbox.mastodon.internal.state.SandboxState;
+import io.authpipe.sandbox.mastodon.internal.state.ScopeSet;
+import io.authpipe.sandbox.mastodon.internal.state.ServerScopes;
+import io.authpipe.sandbox.mastodon.internal.state.TokenRequest;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +79,24 @@ public final class OperatorActions implements SandboxOperator {
     }
 
     @Override
+    public List<IssuedToken> mintTokens(String username, String clientId, List<String> scopes, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative, was " + count);
+        }
+        Account account = account(username);
+        if (account.status() == AccountStatus.DELETED) {
+            throw new IllegalArgumentException("deleted user: " + username);
+        }
+        Application app = state.apps().byClientId(clientId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown client_id"));
+        TokenRequest request = new TokenRequest(app.id(), account.id(), grantable(app, scopes));
+        List<IssuedToken> issued = state.tokens().issueNew(request, state.config().tokenPolicy(), state.now(), count)
+                .stream().map(OperatorActions::issued).toList();
+        LOG.info("operator minted tokens user={} app={} count={}", username, app.id(), count);
+        return issued;
+    }
+
+    @Override
     public int appCount() {
         return state.apps().count();
     }
@@ -101,6 +125,22 @@ public final class OperatorActions implements SandboxOperator {
     @Override
     public int refreshesIssued() {
         return state.refreshTraffic().issued();
+    }
+
+    /** The scopes as an authorisation would grant them: server scopes, and the app's if it registered any. */
+    private ScopeSet grantable(Application app, List<String> scopes) {
+        ScopeSet requested = new ScopeSet(scopes);
+        List<String> allowed = app.scopes().isEmpty() ? ServerScopes.of(state.version())
+                : app.scopes().intersect(ServerScopes.of(state.version())).values();
+        if (requested.isEmpty() || !requested.isSubsetOf(allowed)) {
+            throw new IllegalArgumentException("scopes not grantable to this app: " + requested.asString());
+        }
+        return requested;
+    }
+
+    private static IssuedToken issued(AccessToken token) {
+        return new IssuedToken(token.token(), Optional.ofNullable(token.refreshToken()), token.createdAt(),
+                Optional.ofNullable(token.expiresAt()));
     }
 
     private Account setStatus(String username, AccountStatus status) {

@@ -2,6 +2,7 @@ package io.authpipe.sandbox.mastodon.internal.state;
 
 import io.authpipe.sandbox.mastodon.TokenPolicy;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,19 @@ public final class TokenStore {
      */
     public synchronized AccessToken findOrIssue(TokenRequest request, TokenPolicy policy, Instant now) {
         return findActive(request, now).orElseGet(() -> issue(request, policy, now, null, null));
+    }
+
+    /**
+     * Issues {@code count} new tokens for {@code request}, each the first of its own refresh family, without looking
+     * for one to reuse: the operator's bulk issue ({@code SandboxOperator.mintTokens}). A grant calls
+     * {@link #findOrIssue} instead.
+     */
+    public synchronized List<AccessToken> issueNew(TokenRequest request, TokenPolicy policy, Instant now, int count) {
+        List<AccessToken> issued = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            issued.add(issue(request, policy, now, null, null));
+        }
+        return issued;
     }
 
     /** The newest active token of the same app, owner and scope set (also the auto-approval test, §2). */

@@ -1,0 +1,5 @@
+package io.authpipe.benchmarks;
+
+/** What one size measured. */
+record ScaleResult(int timers, LoadFigures load, DispatchFigures dispatch) {
+}
