@@ -143,7 +143,9 @@ final class ScaleEnvironment implements AutoCloseable {
                 Map.entry("AUTHPIPE_KEY_FILE", dir.resolve("master.key").toString()),
                 Map.entry("AUTHPIPE_INSTANCE_ALLOWLIST", instance.authority()),
                 Map.entry("AUTHPIPE_REFRESH_APPLICATION_ID", WORKER_APPLICATION_ID),
-                Map.entry("AUTHPIPE_REFRESH_SCAN_INTERVAL", "1s"),
+                // the worker's default unless this process's environment sets it
+                Map.entry("AUTHPIPE_REFRESH_SCAN_INTERVAL", Optional.ofNullable(
+                        System.getenv("AUTHPIPE_REFRESH_SCAN_INTERVAL")).orElse("200ms")),
                 Map.entry("AUTHPIPE_REFRESH_MAX_IN_FLIGHT", Integer.toString(maxInFlight)),
                 Map.entry("AUTHPIPE_REFRESH_MAX_PER_HOST", Integer.toString(Math.min(maxInFlight, 1024))),
                 // no vault applies the results here, so a lease would run out and re-dispatch: outlast the run

@@ -43,7 +43,7 @@ public record RefreshSettings(String kafkaBootstrap, Optional<String> schemaRegi
                 env.string("AUTHPIPE_REFRESH_APPLICATION_ID", "authpipe-refresh-worker"),
                 env.string("AUTHPIPE_INSTANCE_ID", "refresh-1"),
                 env.path("AUTHPIPE_STATE_DIR", Path.of(".authpipe", "state")).resolve("refresh-worker"),
-                new ScheduleSettings(env.duration("AUTHPIPE_REFRESH_SCAN_INTERVAL", Duration.ofSeconds(1)),
+                new ScheduleSettings(env.duration("AUTHPIPE_REFRESH_SCAN_INTERVAL", Duration.ofMillis(200)),
                         env.integer("AUTHPIPE_REFRESH_MAX_DUE_PER_TICK", ScheduleSettings.DEFAULT_MAX_DUE_PER_TICK, 1,
                                 1_000_000),
                         env.duration("AUTHPIPE_REFRESH_LEASE", Duration.ofMinutes(5)),

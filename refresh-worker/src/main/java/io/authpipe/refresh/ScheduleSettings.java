@@ -26,7 +26,7 @@ public record ScheduleSettings(Duration scanInterval, int maxDuePerTick, Duratio
     }
 
     public static ScheduleSettings defaults() {
-        return new ScheduleSettings(Duration.ofSeconds(1), DEFAULT_MAX_DUE_PER_TICK, Duration.ofMinutes(5),
+        return new ScheduleSettings(Duration.ofMillis(200), DEFAULT_MAX_DUE_PER_TICK, Duration.ofMinutes(5),
                 Duration.ofSeconds(2));
     }
 
