@@ -13,8 +13,16 @@ public sealed interface VerifyOutcome {
     /** 401 {@code invalid_token}: the credential is dead. */
     record InvalidToken() implements VerifyOutcome { }
 
-    /** 403: the account is unusable now (suspended, disabled, unconfirmed) or the scopes do not allow the call. */
-    record Forbidden(String serverMessage) implements VerifyOutcome { }
+    /**
+     * 403: the account is unusable now (suspended, disabled, unconfirmed, pending: {@code scopes} false) or the
+     * token's scopes do not allow the call ({@code scopes} true).
+     */
+    record Forbidden(String serverMessage, boolean scopes) implements VerifyOutcome {
+        /** A refusal for the account's state. */
+        public Forbidden(String serverMessage) {
+            this(serverMessage, false);
+        }
+    }
 
     /** 422: a client-credentials (app) token, not a user token. */
     record NotAUserToken() implements VerifyOutcome { }

@@ -6,6 +6,8 @@ import java.time.Instant;
 
 /** Classifies a {@code verify_credentials} answer by status (MASTODON.md §4, §10). */
 final class VerifyOutcomes {
+    private static final String OUTSIDE_SCOPES = "This action is outside the authorized scopes";
+
     private VerifyOutcomes() {
     }
 
@@ -13,7 +15,7 @@ final class VerifyOutcomes {
         return switch (response.status()) {
             case 200 -> new VerifyOutcome.Verified(account(response.body(), localDomain));
             case 401 -> new VerifyOutcome.InvalidToken();
-            case 403 -> new VerifyOutcome.Forbidden(response.body().path("error").asText(""));
+            case 403 -> forbidden(response);
             case 422 -> new VerifyOutcome.NotAUserToken();
             case 429 -> new VerifyOutcome.Throttled(response.rateLimitReset(now));
             default -> {
@@ -21,6 +23,17 @@ final class VerifyOutcomes {
                 throw new IllegalStateException("unreachable");
             }
         };
+    }
+
+    /**
+     * A scope refusal says so in {@code WWW-Authenticate} ({@code insufficient_scope}, Mastodon 4.6+); before that
+     * only its body tells, with Mastodon's hard-coded (never localised) text (MASTODON.md §4).
+     */
+    private static VerifyOutcome.Forbidden forbidden(JsonResponse response) {
+        String message = response.body().path("error").asText("");
+        boolean scopes = response.authenticateError().map("insufficient_scope"::equals)
+                .orElse(OUTSIDE_SCOPES.equals(message));
+        return new VerifyOutcome.Forbidden(message, scopes);
     }
 
     private static MastodonAccount account(JsonNode body, String localDomain) {

@@ -12,7 +12,23 @@ import java.util.Optional;
  * with a body that is not JSON), and the two headers that say when to come back.
  */
 public record JsonResponse(InstanceAddress instance, int status, JsonNode body, String rateLimitResetHeader,
-                           String retryAfterHeader) {
+                           String retryAfterHeader, String authenticateHeader) {
+
+    /** An answer without a {@code WWW-Authenticate} header. */
+    public JsonResponse(InstanceAddress instance, int status, JsonNode body, String rateLimitResetHeader,
+                        String retryAfterHeader) {
+        this(instance, status, body, rateLimitResetHeader, retryAfterHeader, null);
+    }
+
+    /** The {@code error} parameter of a Bearer {@code WWW-Authenticate} header (RFC 6750 §3), if there is one. */
+    public Optional<String> authenticateError() {
+        if (authenticateHeader == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher error = java.util.regex.Pattern.compile("error=\"([^\"]*)\"")
+                .matcher(authenticateHeader);
+        return error.find() ? Optional.of(error.group(1)) : Optional.empty();
+    }
 
     /** How long to wait after a 429 that says nothing about when to retry. */
     static final Duration DEFAULT_RETRY_DELAY = Duration.ofMinutes(1);

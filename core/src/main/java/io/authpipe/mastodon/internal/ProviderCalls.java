@@ -32,7 +32,8 @@ public final class ProviderCalls {
         Request tracked = RequestProgress.track(request);
         try (Response response = http.newCall(tracked).execute()) {
             return new JsonResponse(instance, response.code(), parse(instance, response),
-                    response.header("X-RateLimit-Reset"), response.header("Retry-After"));
+                    response.header("X-RateLimit-Reset"), response.header("Retry-After"),
+                    response.header("WWW-Authenticate"));
         } catch (IOException e) {
             String message = instance.origin() + " is unreachable: " + e.getClass().getSimpleName();
             if (RequestProgress.of(tracked).sendingStarted()) {
