@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer of the credential store: applies {@link CredentialLifecycle} to each connection event and
- * forwards what changed to the {@code credential-updated}, {@code revocations} and {@code expiry-timers} sinks.
+ * forwards what changed to the {@code credential-updated}, {@code revocations}, {@code expiry-timers} and
+ * {@code check-subjects} sinks.
  */
 final class CredentialFolder implements Processor<String, ConnectionEvent, String, SpecificRecord> {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialFolder.class);
@@ -45,6 +46,7 @@ final class CredentialFolder implements Processor<String, ConnectionEvent, Strin
         } else if (decision instanceof Decision.Resealed resealed) {
             store.put(record.key(), resealed.next());
             forwardTimer(record, resealed.timer());
+            forwardCheckSubject(record, resealed.next());
             LOG.info("vault resealed connection={} event={}", record.key(), record.value().getEventId());
         } else if (decision instanceof Decision.Noted noted) {
             store.put(record.key(), noted.next());
@@ -68,6 +70,7 @@ final class CredentialFolder implements Processor<String, ConnectionEvent, Strin
         context.forward(record.withValue(CredentialViews.updated(next)), VaultTopology.CREDENTIAL_UPDATED_SINK);
         accepted.revocation().ifPresent(r -> context.forward(record.withValue(r), VaultTopology.REVOCATIONS_SINK));
         forwardTimer(record, accepted.timer());
+        forwardCheckSubject(record, next);
         LOG.info("vault applied event connection={} event={} version={} status={}", record.key(),
                 record.value().getEventId(), next.getVersion(), next.getStatus());
     }
@@ -77,7 +80,14 @@ final class CredentialFolder implements Processor<String, ConnectionEvent, Strin
         erased.revocation().ifPresent(r -> context.forward(record.withValue(r), VaultTopology.REVOCATIONS_SINK));
         context.forward(record.<SpecificRecord>withValue(null), VaultTopology.CREDENTIAL_UPDATED_SINK);
         forwardTimer(record, erased.timer());
+        context.forward(record.<SpecificRecord>withValue(null), VaultTopology.CHECK_SUBJECTS_SINK);
         LOG.info("vault erased connection={} event={}", record.key(), record.value().getEventId());
+    }
+
+    /** The health-worker's copy of the connection: sent again on every change, a tombstone once it holds no token. */
+    private void forwardCheckSubject(Record<String, ConnectionEvent> record, StoredCredential stored) {
+        context.forward(record.<SpecificRecord>withValue(CheckSubjects.of(stored).orElse(null)),
+                VaultTopology.CHECK_SUBJECTS_SINK);
     }
 
     private void forwardTimer(Record<String, ConnectionEvent> record, TimerChange timer) {

@@ -2,6 +2,7 @@ package io.authpipe.broker.vault;
 
 import io.authpipe.broker.kafka.EventSerdes;
 import io.authpipe.events.AppRegistration;
+import io.authpipe.events.CheckSubject;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.CredentialUpdated;
 import io.authpipe.events.ExpiryTimer;
@@ -47,6 +48,7 @@ public final class VaultTopology {
     static final String CREDENTIAL_UPDATED_SINK = "credential-updated-sink";
     static final String REVOCATIONS_SINK = "revocations-sink";
     static final String EXPIRY_TIMERS_SINK = "expiry-timers-sink";
+    static final String CHECK_SUBJECTS_SINK = "check-subjects-sink";
     private static final String SOURCE = "connection-events-source";
     private static final String FOLDER = "credential-folder";
 
@@ -84,7 +86,9 @@ public final class VaultTopology {
                 .addSink(REVOCATIONS_SINK, Topics.REVOCATIONS, keys.serializer(),
                         widen(serdes.of(Revocation.class).serializer()), FOLDER)
                 .addSink(EXPIRY_TIMERS_SINK, Topics.EXPIRY_TIMERS, keys.serializer(),
-                        widen(serdes.of(ExpiryTimer.class).serializer()), FOLDER);
+                        widen(serdes.of(ExpiryTimer.class).serializer()), FOLDER)
+                .addSink(CHECK_SUBJECTS_SINK, Topics.CHECK_SUBJECTS, keys.serializer(),
+                        widen(serdes.of(CheckSubject.class).serializer()), FOLDER);
     }
 
     /** Each sink receives only its own record type from {@link CredentialFolder}; this widens the serializer. */

@@ -3,6 +3,8 @@ package io.authpipe.broker.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authpipe.broker.kafka.EventSerdes;
+import io.authpipe.events.CheckOutcome;
+import io.authpipe.events.CheckSubject;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.CredentialUpdated;
@@ -14,6 +16,7 @@ import io.authpipe.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -34,6 +37,7 @@ class VaultTopologyTest {
     TestOutputTopic<String, CredentialUpdated> updates;
     TestOutputTopic<String, Revocation> revocations;
     TestOutputTopic<String, ExpiryTimer> timers;
+    TestOutputTopic<String, CheckSubject> subjects;
 
     @BeforeEach
     void start() {
@@ -50,6 +54,28 @@ class VaultTopologyTest {
                 serdes.of(Revocation.class).deserializer());
         timers = driver.createOutputTopic(Topics.EXPIRY_TIMERS, Serdes.String().deserializer(),
                 serdes.of(ExpiryTimer.class).deserializer());
+        subjects = driver.createOutputTopic(Topics.CHECK_SUBJECTS, Serdes.String().deserializer(),
+                serdes.of(CheckSubject.class).deserializer());
+    }
+
+    @Test
+    void theHealthWorkerGetsEachVersionOfALiveConnectionWithItsTokenSealedAndATombstoneWhenItEnds() {
+        events.pipeInput(Events.KEY, Events.established(T0, null, null));
+        events.pipeInput(Events.KEY, Events.resealed(T0.plusSeconds(1), 1L, "sealed-under-kek-2"));
+        events.pipeInput(Events.KEY, Events.checked(T0.plusSeconds(2), 1L, CheckOutcome.HEALTHY, 200, null));
+        events.pipeInput(Events.KEY, Events.checked(T0.plusSeconds(3), 1L, CheckOutcome.SUSPENDED, 403, null));
+        events.pipeInput(Events.KEY, Events.disconnected(T0.plusSeconds(4), 2L));
+
+        List<CheckSubject> published = subjects.readValuesToList();
+        assertThat(published).hasSize(4);
+        assertThat(published.get(0).getVersion()).isEqualTo(1);
+        assertThat(new String(published.get(0).getAccessToken().getEnvelope().array(), StandardCharsets.UTF_8))
+                .isEqualTo("sealed-access-token");
+        assertThat(new String(published.get(1).getAccessToken().getEnvelope().array(), StandardCharsets.UTF_8))
+                .isEqualTo("sealed-under-kek-2");
+        assertThat(published.get(2).getStatus()).isEqualTo(ConnectionStatus.SUSPENDED);
+        assertThat(published.get(2).getVersion()).isEqualTo(2);
+        assertThat(published.get(3)).isNull();
     }
 
     @AfterEach

@@ -1,0 +1,19 @@
+package io.authpipe.broker.vault;
+
+import io.authpipe.events.CheckSubject;
+import io.authpipe.events.StoredCredential;
+import java.util.Optional;
+
+/** What the health-worker checks of a stored credential: present while the connection holds its tokens. */
+final class CheckSubjects {
+    private CheckSubjects() {
+    }
+
+    static Optional<CheckSubject> of(StoredCredential credential) {
+        if (!ConnectionStates.holdsSecrets(credential.getStatus()) || credential.getAccessToken() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CheckSubject(credential.getConnection(), credential.getVersion(),
+                credential.getStatus(), credential.getInstance(), credential.getAccessToken()));
+    }
+}
