@@ -42,6 +42,6 @@ public record RefreshJob(String connectionKey, ExpiryTimer timer, Mode mode, int
     /** The authority of the timer's instance ({@code host[:port]}); empty for timers without one. */
     public static String hostOf(ExpiryTimer timer) {
         String instance = timer.getInstance();
-        return instance == null ? "" : instance.replaceFirst("^https?://", "");
+        return instance == null ? "" : instance.substring(instance.indexOf("://") + 3);
     }
 }

@@ -2,7 +2,6 @@ package io.authpipe.broker.connection;
 
 import io.authpipe.broker.flow.AppRef;
 import io.authpipe.broker.flow.AppRegistry;
-import io.authpipe.broker.flow.ServerDirectory;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.broker.vault.ConnectionStates;
 import io.authpipe.core.identity.ConnectionKey;
@@ -15,6 +14,7 @@ import io.authpipe.mastodon.ClientCredentials;
 import io.authpipe.mastodon.InstanceUnavailableException;
 import io.authpipe.mastodon.MastodonClient;
 import io.authpipe.mastodon.RevokeOutcome;
+import io.authpipe.mastodon.ServerDirectory;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -12,6 +12,7 @@ import io.authpipe.events.PendingAuthorization;
 import io.authpipe.mastodon.ClientCredentials;
 import io.authpipe.mastodon.InstanceUnavailableException;
 import io.authpipe.mastodon.MastodonClient;
+import io.authpipe.mastodon.ServerDirectory;
 import io.authpipe.mastodon.TokenOutcome;
 import io.authpipe.mastodon.VerifyOutcome;
 import io.authpipe.records.SealedBytes;

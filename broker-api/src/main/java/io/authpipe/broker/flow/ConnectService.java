@@ -9,6 +9,7 @@ import io.authpipe.core.secret.Secret;
 import io.authpipe.events.ConnectionRef;
 import io.authpipe.events.PendingAuthorization;
 import io.authpipe.mastodon.InstanceUnavailableException;
+import io.authpipe.mastodon.ServerDirectory;
 import io.authpipe.mastodon.ServerInfo;
 import io.authpipe.records.SealedBytes;
 import io.authpipe.vault.Purpose;

@@ -103,7 +103,7 @@ public final class CredentialLifecycle {
                 .setLastRefreshError(null)
                 .build();
         TimerChange timer = timerFor(current, next, event.getOccurredAt());
-        next.setNextRefreshAt(timer instanceof TimerChange.Schedule s ? s.timer().getDueAt() : null);
+        next.setNextRefreshAt(timer.dueAt());
         return new Decision.Accepted(next, Optional.empty(), timer);
     }
 

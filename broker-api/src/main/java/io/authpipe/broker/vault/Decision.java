@@ -40,6 +40,11 @@ public sealed interface Decision {
 
     /** What happens to the connection's refresh timer on {@code authpipe.expiry-timers}. */
     sealed interface TimerChange {
+        /** When the connection's next refresh is due after this change: the scheduled time, or none. */
+        default java.time.Instant dueAt() {
+            return this instanceof Schedule schedule ? schedule.timer().getDueAt() : null;
+        }
+
         /** Nothing to do. */
         record Unchanged() implements TimerChange {
         }

@@ -62,7 +62,7 @@ final class RefreshRules {
                         : current.getRefreshTokenRotates())
                 .build();
         TimerChange timer = timers.plan(current, next, event.getOccurredAt());
-        next.setNextRefreshAt(timer instanceof TimerChange.Schedule s ? s.timer().getDueAt() : null);
+        next.setNextRefreshAt(timer.dueAt());
         return new Decision.Accepted(next, Optional.empty(), timer);
     }
 

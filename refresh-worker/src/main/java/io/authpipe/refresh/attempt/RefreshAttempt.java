@@ -10,6 +10,7 @@ import io.authpipe.events.ExpiryTimer;
 import io.authpipe.mastodon.ClientCredentials;
 import io.authpipe.mastodon.InstanceUnavailableException;
 import io.authpipe.mastodon.MastodonClient;
+import io.authpipe.mastodon.ServerDirectory;
 import io.authpipe.mastodon.ServerInfo;
 import io.authpipe.mastodon.TokenGrant;
 import io.authpipe.mastodon.TokenOutcome;
@@ -60,7 +61,7 @@ public final class RefreshAttempt {
 
     private final Vault vault;
     private final MastodonClient mastodon;
-    private final ServerCache servers;
+    private final ServerDirectory servers;
     private final ResultPublisher publisher;
     private final Backoff backoff;
     private final HostPauses pauses;
@@ -72,7 +73,7 @@ public final class RefreshAttempt {
                           HostPauses pauses, RefreshMetrics metrics, int maxFailures, Clock clock) {
         this.vault = vault;
         this.mastodon = mastodon;
-        this.servers = new ServerCache(mastodon, clock);
+        this.servers = new ServerDirectory(mastodon, clock);
         this.publisher = publisher;
         this.backoff = backoff;
         this.pauses = pauses;
@@ -128,7 +129,7 @@ public final class RefreshAttempt {
         seal(job, Purpose.REFRESH_TOKEN, refreshToken);
         InstanceAddress instance = InstanceAddress.parse(timer.getInstance());
         return new Opened(instance, refreshToken, new ClientCredentials(app.getClientId(), clientSecret),
-                servers.serverFor(instance));
+                servers.lookup(instance));
     }
 
     private Completion send(RefreshJob job, Opened opened, boolean probed) {

@@ -1,8 +1,6 @@
-package io.authpipe.broker.flow;
+package io.authpipe.mastodon;
 
 import io.authpipe.core.instance.InstanceAddress;
-import io.authpipe.mastodon.MastodonClient;
-import io.authpipe.mastodon.ServerInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
