@@ -17,6 +17,7 @@ public final class Topics {
     public static final String REVOCATIONS = "authpipe.revocations";
     public static final String EXPIRY_TIMERS = "authpipe.expiry-timers";
     public static final String CHECK_SUBJECTS = "authpipe.check-subjects";
+    public static final String CHECK_REQUESTS = "authpipe.check-requests";
     public static final String AUTHORIZATIONS = "authpipe.authorizations";
     public static final String APP_REGISTRATIONS = "authpipe.app-registrations";
     public static final String TENANTS = "authpipe.tenants";
@@ -44,6 +45,7 @@ public final class Topics {
                 new Definition(REVOCATIONS, false, "connections that stopped being usable"),
                 new Definition(EXPIRY_TIMERS, true, "when to refresh each expiring token"),
                 new Definition(CHECK_SUBJECTS, true, "connections the health-worker checks, token sealed"),
+                new Definition(CHECK_REQUESTS, false, "requests to check a connection now (a token was refused)"),
                 new Definition(AUTHORIZATIONS, true, "pending OAuth flows, by state hash"),
                 new Definition(APP_REGISTRATIONS, true, "OAuth apps per tenant, instance and scope set"),
                 new Definition(TENANTS, true, "tenants, hashed API keys and their key references"),
