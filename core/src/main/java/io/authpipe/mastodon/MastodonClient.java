@@ -127,11 +127,22 @@ public final class MastodonClient {
 
     /** {@code GET /api/v1/accounts/verify_credentials}, in English ({@code lang=en}) for readable logs. */
     public VerifyOutcome verifyCredentials(InstanceAddress instance, Secret accessToken, String localDomain) {
+        return check(instance, accessToken, localDomain).outcome();
+    }
+
+    /** {@link #verifyCredentials}, with the rate limit's state the server reported along with its answer. */
+    public Verification check(InstanceAddress instance, Secret accessToken, String localDomain) {
         HttpUrl url = HttpUrl.get(instance.url("/api/v1/accounts/verify_credentials")).newBuilder()
                 .addQueryParameter("lang", "en").build();
         Request request = new Request.Builder().url(url)
                 .header("Authorization", "Bearer " + accessToken.reveal()).build();
-        return VerifyOutcomes.classify(calls.send(instance, request), localDomain, clock.instant());
+        JsonResponse response = calls.send(instance, request);
+        return new Verification(VerifyOutcomes.classify(response, localDomain, clock.instant()),
+                response.rateLimit());
+    }
+
+    /** What {@code verify_credentials} answered, and the rate limit it reported (absent when it sent none). */
+    public record Verification(VerifyOutcome outcome, Optional<RateLimit> rateLimit) {
     }
 
     /**

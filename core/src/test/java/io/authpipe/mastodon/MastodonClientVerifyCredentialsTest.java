@@ -142,4 +142,22 @@ class MastodonClientVerifyCredentialsTest {
         // When / Then
         assertThat(verified + " " + forbidden).doesNotContain(alice.token().reveal());
     }
+
+    @Test
+    void aCheckReportsTheMostConstrainedRateLimitSoTheCallerCanSlowDownBeforeA429() {
+        // Given: the relaxed fixture's limits, 10,000 per token and per user per five minutes
+        Connected alice = mastodon.connect(SandboxUser.ALICE);
+
+        // When
+        MastodonClient.Verification first = mastodon.client().check(mastodon.instance(), alice.token(), localDomain);
+        MastodonClient.Verification second = mastodon.client().check(mastodon.instance(), alice.token(), localDomain);
+
+        // Then: the most constrained throttle, counting down
+        assertThat(first.outcome()).isInstanceOf(VerifyOutcome.Verified.class);
+        RateLimit before = first.rateLimit().orElseThrow();
+        RateLimit after = second.rateLimit().orElseThrow();
+        assertThat(before.limit()).isEqualTo(10_000);
+        assertThat(after.remaining()).isEqualTo(before.remaining() - 1);
+        assertThat(after.reset()).isAfter(mastodon.sandbox().config().clock().instant());
+    }
 }

@@ -4,18 +4,15 @@ import io.authpipe.events.AppRegistration;
 import io.authpipe.events.ExpiryTimer;
 import io.authpipe.events.RefreshLease;
 import io.authpipe.events.Tenant;
+import io.authpipe.kafka.GlobalTables;
+import io.authpipe.kafka.schedule.DueSchedule;
 import io.authpipe.schemas.AvroSerde;
 import io.authpipe.schemas.SchemaRegistry;
 import io.authpipe.topics.Topics;
 import java.util.function.Function;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -26,7 +23,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                  └─► RefreshDispatch (bounded executor) ─► authpipe.connection-events
  * </pre>
  * {@code authpipe.expiry-timers} (compacted; a tombstone cancels) feeds the timer store and its due-time index
- * (layout in {@link DueIndexKey}); a wall-clock punctuator range-scans the index up to now. Tenants (for their keys)
+ * (a {@link DueSchedule}); a wall-clock punctuator range-scans the index up to now. Tenants (for their keys)
  * and app registrations (client id and sealed secret) are global stores, so any instance can refresh any connection
  * it owns without asking another service.
  */
@@ -60,43 +57,8 @@ public final class RefreshTopology {
                         Serdes.String()), "timer-scheduler")
                 .addStateStore(Stores.keyValueStoreBuilder(stores.apply(LEASES_STORE), Serdes.String(),
                         AvroSerde.of(RefreshLease.class, registry)), "timer-scheduler");
-        addGlobalTable(topology, registry, Topics.TENANTS, TENANTS_STORE, Tenant.class);
-        addGlobalTable(topology, registry, Topics.APP_REGISTRATIONS, APP_REGISTRATIONS_STORE, AppRegistration.class);
-        return topology;
-    }
-
-    private static <V extends SpecificRecord> void addGlobalTable(Topology topology, SchemaRegistry registry,
-                                                                  String topic, String store, Class<V> type) {
-        AvroSerde<V> serde = AvroSerde.of(type, registry);
-        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
-                        serde).withLoggingDisabled(), store + "-source", Serdes.String().deserializer(),
-                serde.deserializer(), topic, store + "-updater", () -> new GlobalTableUpdater<V>(store));
-    }
-
-    /** Keeps a global store equal to its compacted topic: a value replaces, a tombstone deletes. */
-    private static final class GlobalTableUpdater<V> implements Processor<String, V, Void, Void> {
-        private final String storeName;
-        private KeyValueStore<String, V> store;
-
-        GlobalTableUpdater(String storeName) {
-            this.storeName = storeName;
-        }
-
-        @Override
-        public void init(ProcessorContext<Void, Void> context) {
-            store = context.getStateStore(storeName);
-        }
-
-        @Override
-        public void process(Record<String, V> record) {
-            if (record.key() == null) {
-                return;
-            }
-            if (record.value() == null) {
-                store.delete(record.key());
-            } else {
-                store.put(record.key(), record.value());
-            }
-        }
+        GlobalTables.add(topology, Topics.TENANTS, TENANTS_STORE, AvroSerde.of(Tenant.class, registry));
+        return GlobalTables.add(topology, Topics.APP_REGISTRATIONS, APP_REGISTRATIONS_STORE,
+                AvroSerde.of(AppRegistration.class, registry));
     }
 }

@@ -2,6 +2,7 @@ package io.authpipe.refresh;
 
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.core.instance.InstancePolicy;
+import io.authpipe.core.ops.MetricsEndpoint;
 import io.authpipe.kafka.KafkaConnection;
 import io.authpipe.kafka.RunningStreams;
 import io.authpipe.kafka.StreamsSettings;
@@ -74,7 +75,7 @@ public final class RefreshWorker implements AutoCloseable {
                 settings.instanceId(), settings.stateDir(), Optional.empty());
         RunningStreams streams = RunningStreams.start(
                 RefreshTopology.build(registry, executor, settings.schedule(), metrics), streamsSettings, kafka);
-        Optional<MetricsEndpoint> endpoint = settings.metricsPort().map(port -> MetricsEndpoint.start(port, meters));
+        Optional<MetricsEndpoint> endpoint = settings.metricsPort().map(port -> MetricsEndpoint.start(port, meters::scrape));
         LOG.info("refresh-worker running instance={}", settings.instanceId());
         return new RefreshWorker(streams, executor, publisher, meters, endpoint);
     }

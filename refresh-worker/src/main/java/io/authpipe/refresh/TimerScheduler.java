@@ -4,6 +4,7 @@ import io.authpipe.events.AppRegistration;
 import io.authpipe.events.ExpiryTimer;
 import io.authpipe.events.RefreshLease;
 import io.authpipe.events.Tenant;
+import io.authpipe.kafka.schedule.DueSchedule;
 import io.authpipe.records.TenantKeyRecords;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
     private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
     private final List<RefreshJob> awaitingCommit = new ArrayList<>();
     private ProcessorContext<Void, Void> context;
-    private DueTimers timers;
+    private DueSchedule<ExpiryTimer> timers;
     private Leases leases;
     private KeyValueStore<String, Tenant> tenants;
     private KeyValueStore<String, AppRegistration> apps;
@@ -54,8 +55,8 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         this.context = context;
-        timers = new DueTimers(context.getStateStore(RefreshTopology.TIMERS_STORE),
-                context.getStateStore(RefreshTopology.DUE_INDEX_STORE));
+        timers = new DueSchedule<>(context.getStateStore(RefreshTopology.TIMERS_STORE),
+                context.getStateStore(RefreshTopology.DUE_INDEX_STORE), ExpiryTimer::getDueAt);
         leases = new Leases(context.getStateStore(RefreshTopology.LEASES_STORE));
         tenants = context.getStateStore(RefreshTopology.TENANTS_STORE);
         apps = context.getStateStore(RefreshTopology.APP_REGISTRATIONS_STORE);
@@ -143,13 +144,19 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
             leases.markAnswered(key, version);
         } else if (completion instanceof Completion.Inconclusive inconclusive) {
             leases.extend(key, version, inconclusive.retryAt());
-            timers.reschedule(key, version, inconclusive.retryAt());
+            reschedule(key, version, inconclusive.retryAt());
         } else if (completion instanceof Completion.NotSent notSent) {
             if (leases.of(key, version).filter(lease -> !lease.getAnswered()).isPresent()) {
                 leases.drop(key);
             }
-            timers.reschedule(key, version, notSent.retryAt());
+            reschedule(key, version, notSent.retryAt());
         }
+    }
+
+    /** Moves the connection's timer to {@code dueAt} if it is still the timer of {@code version}. */
+    private void reschedule(String key, long version, Instant dueAt) {
+        timers.get(key).filter(timer -> timer.getVersion() == version)
+                .ifPresent(timer -> timers.schedule(key, at(timer, dueAt)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static io.authpipe.refresh.TimerDriver.T0;
 import static io.authpipe.refresh.TimerDriver.TICK;
 
 import io.authpipe.events.ExpiryTimer;
+import io.authpipe.kafka.schedule.DueSchedule;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,7 @@ final class DueScanBenchmark {
     }
 
     /** {@link #DUE} timers due ten seconds after T0, the rest a day later. */
-    private static void load(DueTimers stores, int timers) {
+    private static void load(DueSchedule<ExpiryTimer> stores, int timers) {
         for (int i = 0; i < timers; i++) {
             Duration dueIn = i < DUE ? Duration.ofSeconds(10) : Duration.ofDays(1).plusMillis(i);
             ExpiryTimer timer = TimerDriver.timer("u" + i, 1, T0.plus(dueIn));

@@ -6,6 +6,7 @@ import static io.authpipe.refresh.TimerDriver.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authpipe.events.ExpiryTimer;
+import io.authpipe.kafka.schedule.DueSchedule;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +24,7 @@ class DueScanCostTest {
         try (TimerDriver driver = TimerDriver.start(ScheduleSettings.DEFAULT_MAX_DUE_PER_TICK,
                 name -> CountingStore.around(Stores.persistentKeyValueStore(name), s -> counters.put(name, s)))) {
             // Given 50,000 timers due tomorrow and three due in ten seconds
-            DueTimers stores = driver.stores();
+            DueSchedule<ExpiryTimer> stores = driver.stores();
             for (int i = 0; i < WAITING; i++) {
                 ExpiryTimer waiting = timer("waiting-" + i, 1, T0.plus(Duration.ofDays(1)).plusMillis(i));
                 stores.schedule(TimerDriver.keyOf(waiting), waiting);

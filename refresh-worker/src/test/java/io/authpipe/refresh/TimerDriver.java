@@ -3,6 +3,7 @@ package io.authpipe.refresh;
 import io.authpipe.events.ConnectionRef;
 import io.authpipe.events.EncryptedSecret;
 import io.authpipe.events.ExpiryTimer;
+import io.authpipe.kafka.schedule.DueSchedule;
 import io.authpipe.events.Tenant;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
@@ -39,7 +40,7 @@ final class TimerDriver implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     static final Duration TICK = Duration.ofSeconds(1);
 
-    /** One call of {@link DueRefresh#due}, with the wall-clock time it happened at. */
+    /** One refresh handed to the dispatch, with the wall-clock time it happened at. */
     record Dispatch(String key, ExpiryTimer timer, Instant at) {
         String label() {
             return key + "@" + timer.getVersion();
@@ -169,9 +170,9 @@ final class TimerDriver implements AutoCloseable {
      * The topology's stores, written directly as the processor writes them: to load many timers fast, because the
      * driver commits (and RocksDB flushes) after every piped record.
      */
-    DueTimers stores() {
-        return new DueTimers(driver.getKeyValueStore(RefreshTopology.TIMERS_STORE),
-                driver.getKeyValueStore(RefreshTopology.DUE_INDEX_STORE));
+    DueSchedule<ExpiryTimer> stores() {
+        return new DueSchedule<>(driver.getKeyValueStore(RefreshTopology.TIMERS_STORE),
+                driver.getKeyValueStore(RefreshTopology.DUE_INDEX_STORE), ExpiryTimer::getDueAt);
     }
 
     void cancel(String key) {

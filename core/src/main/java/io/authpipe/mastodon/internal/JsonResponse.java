@@ -2,6 +2,7 @@ package io.authpipe.mastodon.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.authpipe.core.instance.InstanceAddress;
+import io.authpipe.mastodon.RateLimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -9,15 +10,34 @@ import java.util.Optional;
 
 /**
  * An HTTP answer from an instance with a JSON body (empty object when there was none, or when a 429 or 404 came
- * with a body that is not JSON), and the two headers that say when to come back.
+ * with a body that is not JSON), the headers that say when to come back, and the rate limit's state.
  */
 public record JsonResponse(InstanceAddress instance, int status, JsonNode body, String rateLimitResetHeader,
-                           String retryAfterHeader, String authenticateHeader) {
+                           String retryAfterHeader, String authenticateHeader, String rateLimitLimitHeader,
+                           String rateLimitRemainingHeader) {
 
-    /** An answer without a {@code WWW-Authenticate} header. */
+    /** An answer without {@code WWW-Authenticate}, {@code X-RateLimit-Limit} or {@code -Remaining} headers. */
     public JsonResponse(InstanceAddress instance, int status, JsonNode body, String rateLimitResetHeader,
                         String retryAfterHeader) {
-        this(instance, status, body, rateLimitResetHeader, retryAfterHeader, null);
+        this(instance, status, body, rateLimitResetHeader, retryAfterHeader, null, null, null);
+    }
+
+    /**
+     * The most constrained rate limit the server applied to this request, from {@code X-RateLimit-Limit},
+     * {@code -Remaining} and {@code -Reset} (MASTODON.md §8); empty unless all three are present and well formed.
+     */
+    public Optional<RateLimit> rateLimit() {
+        try {
+            if (rateLimitLimitHeader == null || rateLimitRemainingHeader == null) {
+                return Optional.empty();
+            }
+            int limit = Integer.parseInt(rateLimitLimitHeader.trim());
+            int remaining = Integer.parseInt(rateLimitRemainingHeader.trim());
+            return parsedRateLimitReset().filter(reset -> limit > 0 && remaining >= 0)
+                    .map(reset -> new RateLimit(limit, remaining, reset));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The {@code error} parameter of a Bearer {@code WWW-Authenticate} header (RFC 6750 §3), if there is one. */

@@ -33,7 +33,8 @@ public final class ProviderCalls {
         try (Response response = http.newCall(tracked).execute()) {
             return new JsonResponse(instance, response.code(), parse(instance, response),
                     response.header("X-RateLimit-Reset"), response.header("Retry-After"),
-                    response.header("WWW-Authenticate"));
+                    response.header("WWW-Authenticate"), response.header("X-RateLimit-Limit"),
+                    response.header("X-RateLimit-Remaining"));
         } catch (IOException e) {
             String message = instance.origin() + " is unreachable: " + e.getClass().getSimpleName();
             if (RequestProgress.of(tracked).sendingStarted()) {

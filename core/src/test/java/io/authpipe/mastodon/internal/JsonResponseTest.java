@@ -51,4 +51,33 @@ class JsonResponseTest {
         assertThat(throttled(RESET, "120").rateLimitReset(NOW)).isEqualTo(Instant.parse(RESET));
         assertThat(throttled(null, "120").rateLimitReset(NOW)).isEqualTo(NOW.plusSeconds(300));
     }
+
+    private static JsonResponse answered(String limit, String remaining, String reset) {
+        return new JsonResponse(InstanceAddress.parse("https://mastodon.example"), 200,
+                JsonNodeFactory.instance.objectNode(), reset, null, null, limit, remaining);
+    }
+
+    @Test
+    void theRateLimitStateIsReadFromAllThreeHeaders() {
+        assertThat(answered("300", "12", RESET).rateLimit())
+                .contains(new io.authpipe.mastodon.RateLimit(300, 12, Instant.parse(RESET)));
+        assertThat(answered("300", "30", RESET).rateLimit().orElseThrow().nearlySpent(0.1)).isTrue();
+        assertThat(answered("300", "31", RESET).rateLimit().orElseThrow().nearlySpent(0.1)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"missing-limit", "missing-remaining", "missing-reset", "non-numeric", "epoch-reset",
+            "negative", "zero-limit"})
+    void aRateLimitStateThatIsIncompleteOrMalformedIsAbsent(String variant) {
+        JsonResponse response = switch (variant) {
+            case "missing-limit" -> answered(null, "12", RESET);
+            case "missing-remaining" -> answered("300", null, RESET);
+            case "missing-reset" -> answered("300", "12", null);
+            case "non-numeric" -> answered("lots", "12", RESET);
+            case "epoch-reset" -> answered("300", "12", "1795716300");
+            case "negative" -> answered("300", "-1", RESET);
+            default -> answered("0", "0", RESET);
+        };
+        assertThat(response.rateLimit()).isEmpty();
+    }
 }

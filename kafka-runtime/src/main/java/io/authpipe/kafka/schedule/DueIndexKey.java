@@ -1,4 +1,4 @@
-package io.authpipe.refresh;
+package io.authpipe.kafka.schedule;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Keys of the {@code refresh-due-index} store, whose byte order is due-time order.
+ * Keys of a {@link DueSchedule}'s index store, whose byte order is due-time order.
  *
  * <pre>
  * offset  size  content
@@ -22,24 +22,24 @@ import org.apache.kafka.common.utils.Bytes;
  * <p>Example: {@code acme:mastodon:u1} due at {@code 1970-01-01T00:00:00.001Z} is
  * {@code 80 00 00 00 00 00 00 01} followed by the 16 bytes of {@code acme:mastodon:u1}.
  */
-final class DueIndexKey {
+public final class DueIndexKey {
     private static final int PREFIX = Long.BYTES;
     /** UTF-8 never produces this byte, so it sorts above every connection key. */
     private static final byte ABOVE_ANY_UTF8 = (byte) 0xFF;
 
     /** Sorts at or before every key: eight zero bytes, the prefix of {@code Long.MIN_VALUE} millis. */
-    static final Bytes LOWEST = Bytes.wrap(new byte[PREFIX]);
+    public static final Bytes LOWEST = Bytes.wrap(new byte[PREFIX]);
 
     private DueIndexKey() {
     }
 
-    static Bytes of(String connectionKey, Instant dueAt) {
+    public static Bytes of(String connectionKey, Instant dueAt) {
         byte[] key = connectionKey.getBytes(StandardCharsets.UTF_8);
         return Bytes.wrap(prefix(dueAt, key.length).put(key).array());
     }
 
     /** The inclusive upper bound of every key due at or before {@code now}: its prefix, then {@code 0xFF}. */
-    static Bytes dueBy(Instant now) {
+    public static Bytes dueBy(Instant now) {
         return Bytes.wrap(prefix(now, 1).put(ABOVE_ANY_UTF8).array());
     }
 

@@ -1,4 +1,4 @@
-package io.authpipe.refresh;
+package io.authpipe.kafka.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
