@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * What a Mastodon user or admin can do to credentials outside the OAuth protocol, for tests and demos
  * ({@code MASTODON.md} §4 "Events and their effect on a user token"), plus failures of the refresh grant
- * ({@link RefreshFault}) and counts of refresh requests. The same actions are served over HTTP under
- * {@code /_sandbox}. All methods are thread-safe and take effect immediately.
+ * ({@link RefreshFault}), outages of the whole server ({@link Outage}) and counts of refresh requests. The same
+ * actions are served over HTTP under {@code /_sandbox}. All methods are thread-safe and take effect immediately.
  *
  * <p>Unknown usernames raise {@link IllegalArgumentException}; usernames match case-insensitively.
  */
@@ -104,6 +104,23 @@ public interface SandboxOperator {
      * held back. Over HTTP: {@code issued} of {@code GET /_sandbox/refreshes}.
      */
     int refreshesIssued();
+
+    /**
+     * Takes the whole server down behind its proxy: from now on every request except the operator endpoints under
+     * {@code /_sandbox} gets {@code outage}'s answer and never reaches the server, so tokens, counters and throttles
+     * stay as they were. Replaces an outage already under way. Over HTTP: {@code POST /_sandbox/outage}.
+     */
+    void startOutage(Outage outage);
+
+    /** Brings the server back; does nothing if it is not down. Over HTTP: {@code DELETE /_sandbox/outage}. */
+    void endOutage();
+
+    /**
+     * How many requests outages answered in the server's place since the sandbox started, all outages together:
+     * lets tests see whether a client kept trying or backed off. Over HTTP: {@code requests_during_outage} of
+     * {@code GET /_sandbox/outage}.
+     */
+    long requestsDuringOutage();
 
     /**
      * A token {@link #mintTokens} issued: what the token endpoint would have answered. {@link #toString()} never

@@ -64,6 +64,10 @@ final class SandboxHttp {
         return execute(request(path).post(RequestBody.create(json, JSON)).build());
     }
 
+    Reply delete(String path) {
+        return execute(request(path).delete().build());
+    }
+
     private Request.Builder request(String path) {
         return new Request.Builder().url(path.startsWith("http") ? path : baseUrl + path);
     }

@@ -5,6 +5,7 @@ import io.authpipe.sandbox.mastodon.internal.api.ApiAuthenticator;
 import io.authpipe.sandbox.mastodon.internal.api.InstanceHandler;
 import io.authpipe.sandbox.mastodon.internal.apps.AppsHandler;
 import io.authpipe.sandbox.mastodon.internal.discovery.DiscoveryHandler;
+import io.authpipe.sandbox.mastodon.internal.faults.OutageGate;
 import io.authpipe.sandbox.mastodon.internal.faults.RefreshFaultInjection;
 import io.authpipe.sandbox.mastodon.internal.oauth.AuthorizeHandler;
 import io.authpipe.sandbox.mastodon.internal.oauth.RevokeHandler;
@@ -19,7 +20,10 @@ import io.authpipe.sandbox.mastodon.internal.ratelimit.ApiThrottling;
 import io.authpipe.sandbox.mastodon.internal.state.SandboxState;
 import io.javalin.Javalin;
 
-/** Wires every handler to its route. The only place that knows all features. */
+/**
+ * Wires every handler to its route. The only place that knows all features. The outage gate comes first, so an
+ * outage answers before anything else runs.
+ */
 public final class SandboxServer {
 
     private SandboxServer() {
@@ -31,6 +35,7 @@ public final class SandboxServer {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
         });
+        app.before(new OutageGate(state)::handle);
         ApiAuthenticator authenticator = new ApiAuthenticator(state);
         apiRoutes(app, state, authenticator);
         oauthRoutes(app, state, authenticator);
@@ -92,5 +97,8 @@ public final class SandboxServer {
         app.post("/_sandbox/tokens/revoke", handlers::revokeToken);
         app.post("/_sandbox/refreshes/fail", handlers::failRefreshes);
         app.get("/_sandbox/refreshes", handlers::refreshes);
+        app.get("/_sandbox/outage", handlers::outage);
+        app.post("/_sandbox/outage", handlers::startOutage);
+        app.delete("/_sandbox/outage", handlers::endOutage);
     }
 }

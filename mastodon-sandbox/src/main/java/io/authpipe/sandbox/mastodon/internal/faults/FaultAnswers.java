@@ -8,8 +8,8 @@ import io.javalin.http.Context;
 import java.time.Instant;
 
 /**
- * The answers of faults that replace the grant: a Rails crash, a proxy's error page, a Rack::Attack throttle
- * ({@code MASTODON.md} §8 "429 response", §9 "Cloudflare and other proxies").
+ * The answers of faults that replace the grant or the whole server: a Rails crash, a proxy's error page, a Rack::Attack
+ * throttle ({@code MASTODON.md} §8 "429 response", §9 "Cloudflare and other proxies").
  */
 final class FaultAnswers {
 
@@ -30,6 +30,16 @@ final class FaultAnswers {
             </html>
             """;
 
+    private static final String BAD_GATEWAY_PAGE = """
+            <html>
+            <head><title>502 Bad Gateway</title></head>
+            <body>
+            <center><h1>502 Bad Gateway</h1></center>
+            <hr><center>nginx</center>
+            </body>
+            </html>
+            """;
+
     private FaultAnswers() {
     }
 
@@ -43,6 +53,12 @@ final class FaultAnswers {
         ctx.header("Server", "cloudflare");
         ctx.header("CF-RAY", "8f3a2b1c0d9e8f7a-FRA");
         Html.send(ctx, 503, PROXY_PAGE);
+    }
+
+    /** {@code 502} with nginx's error page: the proxy cannot reach the application server. */
+    static void badGateway(Context ctx) {
+        ctx.header("Server", "nginx");
+        Html.send(ctx, 502, BAD_GATEWAY_PAGE);
     }
 
     /** {@code 429 {"error":"Too many requests"}}, reset {@code throttled.window()} after {@code now}. */

@@ -26,6 +26,12 @@ public final class HelpPage {
             anything. <code>slow_answer</code> refreshes, then holds the answer back <code>seconds</code>.</li>
             <li><code>GET /_sandbox/refreshes</code> <code>grants_received</code> (refresh requests, faulted or
             not), <code>issued</code> (successful refreshes), <code>faults_remaining</code></li>
+            <li><code>POST /_sandbox/outage</code> body <code>{"kind":"..."}</code>: the whole server is down behind
+            its proxy; every request outside <code>/_sandbox</code> gets the outage's answer until
+            <code>DELETE /_sandbox/outage</code>. Kinds: <code>proxy_page</code> (503 HTML page),
+            <code>server_error</code> (500 JSON), <code>bad_gateway</code> (502 nginx HTML page).</li>
+            <li><code>GET /_sandbox/outage</code> <code>outage</code> (the kind, or null) and
+            <code>requests_during_outage</code> (requests the outages answered)</li>
             </ul>
             <h2>Mastodon endpoints</h2>
             <ul>

@@ -1,5 +1,6 @@
 package io.authpipe.sandbox.mastodon.internal.operator;
 
+import io.authpipe.sandbox.mastodon.Outage;
 import io.authpipe.sandbox.mastodon.RefreshFault;
 import io.authpipe.sandbox.mastodon.SandboxOperator;
 import io.authpipe.sandbox.mastodon.internal.state.AccessToken;
@@ -125,6 +126,23 @@ public final class OperatorActions implements SandboxOperator {
     @Override
     public int refreshesIssued() {
         return state.refreshTraffic().issued();
+    }
+
+    @Override
+    public void startOutage(Outage outage) {
+        state.outage().start(outage);
+        LOG.info("operator started outage outage={}", outage);
+    }
+
+    @Override
+    public void endOutage() {
+        state.outage().end();
+        LOG.info("operator ended outage requestsDuringOutage={}", state.outage().answered());
+    }
+
+    @Override
+    public long requestsDuringOutage() {
+        return state.outage().answered();
     }
 
     /** The scopes as an authorisation would grant them: server scopes, and the app's if it registered any. */

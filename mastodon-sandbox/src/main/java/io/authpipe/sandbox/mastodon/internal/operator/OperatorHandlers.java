@@ -101,6 +101,34 @@ public final class OperatorHandlers {
                 .toMap());
     }
 
+    /**
+     * {@code POST /_sandbox/outage} with {@code kind} ({@code proxy_page}, {@code server_error} or
+     * {@code bad_gateway}) → the outage state as in {@link #outage}; a missing or unknown kind is a 400.
+     */
+    public void startOutage(Context ctx) {
+        try {
+            actions.startOutage(OutageKinds.parse(Params.of(ctx).string("kind")));
+        } catch (IllegalArgumentException e) {
+            Json.error(ctx, 400, e.getMessage());
+            return;
+        }
+        outage(ctx);
+    }
+
+    /** {@code DELETE /_sandbox/outage} → the outage state as in {@link #outage}. */
+    public void endOutage(Context ctx) {
+        actions.endOutage();
+        outage(ctx);
+    }
+
+    /** {@code GET /_sandbox/outage} → {@code {"outage":"proxy_page","requests_during_outage":n}}, null when up. */
+    public void outage(Context ctx) {
+        Json.send(ctx, 200, JsonObject.create()
+                .with("outage", state.outage().current().map(OutageKinds::nameOf).orElse(null))
+                .with("requests_during_outage", actions.requestsDuringOutage())
+                .toMap());
+    }
+
     /** {@code GET /_sandbox/accounts}. */
     public void accounts(Context ctx) {
         List<Map<String, Object>> accounts = state.accounts().all().stream().map(this::describe).toList();

@@ -16,12 +16,15 @@ import java.util.Optional;
 /**
  * The Rack::Attack part of Mastodon for {@code /api*} ({@code MASTODON.md} §8), as a before-handler. Throttles are
  * checked in Mastodon's definition order and counting stops at the first exceeded one, which answers
- * {@code 429 {"error":"Too many requests"}}; otherwise the most constrained throttle goes into the headers.
+ * {@code 429 {"error":"Too many requests"}}; otherwise the most constrained throttle goes into the headers. The
+ * optional per-IP throttle on every request ({@link RateLimits#perIpApiPerWindow()}) stands for a proxy or a
+ * GoToSocial-like server, so it comes first: a request it refuses is not counted by Mastodon's throttles.
  */
 public final class ApiThrottling {
 
     private final SandboxState state;
     private final FixedWindowCounter counter = new FixedWindowCounter();
+    private final Optional<Throttle> perIp;
     private final Throttle perUser;
     private final Throttle perToken;
     private final Throttle unauthenticated;
@@ -31,6 +34,9 @@ public final class ApiThrottling {
     public ApiThrottling(SandboxState state) {
         this.state = state;
         RateLimits limits = state.config().rateLimits();
+        perIp = limits.limitsApiPerIp()
+                ? Optional.of(new Throttle("throttle_per_ip_api", limits.perIpApiPerWindow(), limits.apiWindow()))
+                : Optional.empty();
         perUser = new Throttle("throttle_authenticated_api", limits.perUserPerWindow(), limits.apiWindow());
         perToken = new Throttle("throttle_per_token_api", limits.perTokenPerWindow(), limits.apiWindow());
         unauthenticated = new Throttle("throttle_unauthenticated_api", limits.unauthenticatedPerWindow(),
@@ -59,6 +65,7 @@ public final class ApiThrottling {
         Optional<AccessToken> token = BearerTokens.from(ctx).flatMap(state.tokens()::findByToken);
         Optional<Long> userId = token.map(AccessToken::accountId);
         List<ThrottleHit> hits = new ArrayList<>();
+        perIp.ifPresent(throttle -> tryHit(hits, throttle, Optional.of(ctx.ip()), now));
         tryHit(hits, perUser, userId.map(String::valueOf), now);
         tryHit(hits, perToken, token.map(row -> String.valueOf(row.id())), now);
         tryHit(hits, unauthenticated, userId.isEmpty() ? Optional.of(ctx.ip()) : Optional.empty(), now);

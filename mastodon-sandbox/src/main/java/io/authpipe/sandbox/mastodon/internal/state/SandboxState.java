@@ -17,6 +17,7 @@ public final class SandboxState {
     private final TokenStore tokens = new TokenStore();
     private final GrantStore grants = new GrantStore();
     private final RefreshTraffic refreshTraffic = new RefreshTraffic();
+    private final ServerOutage outage = new ServerOutage();
     private final String vapidKey = VapidKey.generate();
     private final java.util.List<String> receivedCodeVerifiers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String baseUrl;
@@ -85,6 +86,11 @@ public final class SandboxState {
     /** Refresh-grant requests: injected faults and counters. */
     public RefreshTraffic refreshTraffic() {
         return refreshTraffic;
+    }
+
+    /** Whether the whole server appears down, and how many requests that answered. */
+    public ServerOutage outage() {
+        return outage;
     }
 
     /** The Web Push public key ({@code vapid_key}). */
