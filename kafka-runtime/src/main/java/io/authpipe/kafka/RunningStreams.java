@@ -1,6 +1,8 @@
 package io.authpipe.kafka;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 
@@ -21,8 +23,15 @@ public final class RunningStreams implements AutoCloseable {
 
     /** Starts {@code topology} with {@code settings} and waits for RUNNING (see {@link StreamsRunner}). */
     public static RunningStreams start(Topology topology, StreamsSettings settings, KafkaConnection connection) {
-        return new RunningStreams(StreamsRunner.startAndAwaitRunning(topology, settings.toProperties(connection),
-                STARTUP_TIMEOUT));
+        return start(topology, settings, connection, Map.of());
+    }
+
+    /** Like {@link #start(Topology, StreamsSettings, KafkaConnection)}, with {@code overrides} on top of the config. */
+    public static RunningStreams start(Topology topology, StreamsSettings settings, KafkaConnection connection,
+                                       Map<String, Object> overrides) {
+        Properties properties = settings.toProperties(connection);
+        properties.putAll(overrides);
+        return new RunningStreams(StreamsRunner.startAndAwaitRunning(topology, properties, STARTUP_TIMEOUT));
     }
 
     public KafkaStreams.State state() {

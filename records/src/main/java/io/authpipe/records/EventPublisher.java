@@ -1,4 +1,4 @@
-package io.authpipe.refresh.attempt;
+package io.authpipe.records;
 
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.schemas.AvroSerde;
@@ -17,17 +17,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Writes refresh results to {@code authpipe.connection-events} and waits until they are durable (acks=all,
- * idempotent), so a result reported as published survives any crash that follows. Thread-safe.
+ * Writes the workers' results (refreshes, health checks) to {@code authpipe.connection-events} and waits until they
+ * are durable (acks=all, idempotent), so a result reported as published survives any crash that follows.
+ * Thread-safe.
  */
-public final class ResultPublisher implements AutoCloseable {
-    /** Producer delivery timeout; the refresh lease must be longer than a refresh plus this. */
+public final class EventPublisher implements AutoCloseable {
+    /** Producer delivery timeout; a refresh lease must be longer than a refresh plus this. */
     public static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaProducer<String, byte[]> producer;
     private final AvroSerde<ConnectionEvent> events;
 
-    public ResultPublisher(Map<String, Object> producerConfig, SchemaRegistry registry) {
+    public EventPublisher(Map<String, Object> producerConfig, SchemaRegistry registry) {
         Map<String, Object> config = new HashMap<>(producerConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

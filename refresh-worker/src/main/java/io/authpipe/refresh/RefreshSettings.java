@@ -2,7 +2,7 @@ package io.authpipe.refresh;
 
 import io.authpipe.core.config.ConfigException;
 import io.authpipe.core.config.EnvReader;
-import io.authpipe.refresh.attempt.ResultPublisher;
+import io.authpipe.records.EventPublisher;
 import io.authpipe.vault.kms.KmsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +30,7 @@ public record RefreshSettings(String kafkaBootstrap, Optional<String> schemaRegi
                               Optional<Integer> metricsPort) {
 
     public RefreshSettings {
-        Duration longestRefresh = requestTimeout.multipliedBy(2 * 3).plus(ResultPublisher.DELIVERY_TIMEOUT);
+        Duration longestRefresh = requestTimeout.multipliedBy(2 * 3).plus(EventPublisher.DELIVERY_TIMEOUT);
         if (schedule.lease().compareTo(longestRefresh) <= 0) {
             throw new ConfigException("AUTHPIPE_REFRESH_LEASE must be longer than a refresh can take ("
                     + longestRefresh.toSeconds() + "s with AUTHPIPE_REFRESH_TIMEOUT=" + requestTimeout.toSeconds()

@@ -8,11 +8,11 @@ import io.authpipe.kafka.RunningStreams;
 import io.authpipe.kafka.StreamsSettings;
 import io.authpipe.mastodon.MastodonClient;
 import io.authpipe.mastodon.MastodonHttp;
+import io.authpipe.records.EventPublisher;
 import io.authpipe.refresh.attempt.Backoff;
 import io.authpipe.refresh.attempt.HostPauses;
 import io.authpipe.refresh.attempt.RefreshAttempt;
 import io.authpipe.refresh.attempt.RefreshExecutor;
-import io.authpipe.refresh.attempt.ResultPublisher;
 import io.authpipe.schemas.SchemaRegistry;
 import io.authpipe.vault.Vault;
 import io.authpipe.vault.VaultPolicy;
@@ -38,11 +38,11 @@ public final class RefreshWorker implements AutoCloseable {
 
     private final RunningStreams streams;
     private final RefreshExecutor executor;
-    private final ResultPublisher publisher;
+    private final EventPublisher publisher;
     private final PrometheusMeterRegistry meters;
     private final Optional<MetricsEndpoint> endpoint;
 
-    private RefreshWorker(RunningStreams streams, RefreshExecutor executor, ResultPublisher publisher,
+    private RefreshWorker(RunningStreams streams, RefreshExecutor executor, EventPublisher publisher,
                           PrometheusMeterRegistry meters, Optional<MetricsEndpoint> endpoint) {
         this.streams = streams;
         this.executor = executor;
@@ -62,7 +62,7 @@ public final class RefreshWorker implements AutoCloseable {
         MastodonClient mastodon = new MastodonClient(MastodonHttp.client(
                 InstancePolicy.allowing(settings.instanceAllowList()), settings.userAgent(), settings.requestTimeout())
                 .newBuilder().retryOnConnectionFailure(false).build(), clock);
-        ResultPublisher publisher = new ResultPublisher(
+        EventPublisher publisher = new EventPublisher(
                 kafka.producerConfig("authpipe-refresh-worker-" + settings.instanceId()), registry);
         HostPauses pauses = new HostPauses();
         RefreshAttempt attempt = new RefreshAttempt(vault, mastodon, publisher,

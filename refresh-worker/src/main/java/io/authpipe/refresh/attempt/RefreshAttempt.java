@@ -16,6 +16,7 @@ import io.authpipe.mastodon.TokenGrant;
 import io.authpipe.mastodon.TokenOutcome;
 import io.authpipe.mastodon.VerifyOutcome;
 import io.authpipe.records.ConnectionKeys;
+import io.authpipe.records.EventPublisher;
 import io.authpipe.records.SealedBytes;
 import io.authpipe.refresh.Completion;
 import io.authpipe.refresh.RefreshJob;
@@ -62,14 +63,14 @@ public final class RefreshAttempt {
     private final Vault vault;
     private final MastodonClient mastodon;
     private final ServerDirectory servers;
-    private final ResultPublisher publisher;
+    private final EventPublisher publisher;
     private final Backoff backoff;
     private final HostPauses pauses;
     private final RefreshMetrics metrics;
     private final int maxFailures;
     private final Clock clock;
 
-    public RefreshAttempt(Vault vault, MastodonClient mastodon, ResultPublisher publisher, Backoff backoff,
+    public RefreshAttempt(Vault vault, MastodonClient mastodon, EventPublisher publisher, Backoff backoff,
                           HostPauses pauses, RefreshMetrics metrics, int maxFailures, Clock clock) {
         this.vault = vault;
         this.mastodon = mastodon;

@@ -26,6 +26,7 @@ import io.authpipe.mastodon.MastodonHttp;
 import io.authpipe.mastodon.ServerInfo;
 import io.authpipe.mastodon.TokenGrant;
 import io.authpipe.mastodon.TokenOutcome;
+import io.authpipe.records.EventPublisher;
 import io.authpipe.records.SealedBytes;
 import io.authpipe.refresh.Completion;
 import io.authpipe.refresh.RefreshJob;
@@ -73,7 +74,7 @@ class RefreshAttemptTest {
     static MastodonClient mastodon;
     static Vault vault;
     static TenantKeys keys;
-    static ResultPublisher publisher;
+    static EventPublisher publisher;
     static TopicProbe topics;
     static ServerInfo server;
     static ClientCredentials app;
@@ -92,7 +93,7 @@ class RefreshAttemptTest {
                 Clock.systemUTC());
         vault = new Vault(new InMemoryKms(), Clock.systemUTC());
         keys = vault.createTenantKeys(TENANT);
-        publisher = new ResultPublisher(connection.producerConfig("attempt-test"), SchemaRegistry.none());
+        publisher = new EventPublisher(connection.producerConfig("attempt-test"), SchemaRegistry.none());
         topics = new TopicProbe(kafka.bootstrapServers());
         server = mastodon.discover(InstanceAddress.parse(sandbox.baseUrl()));
         app = ((AppRegistrationOutcome.Registered) mastodon.registerApp(server.instance(), "Authpipe test", CALLBACK,
