@@ -1,6 +1,7 @@
 package io.authpipe.broker;
 
 import io.authpipe.broker.config.BrokerConfig;
+import io.authpipe.broker.connection.CheckRequests;
 import io.authpipe.broker.connection.ConnectionStore;
 import io.authpipe.broker.connection.ConnectionWriter;
 import io.authpipe.broker.connection.CredentialReader;
@@ -82,7 +83,8 @@ final class ServiceWiring {
                 new ConnectService(instances, servers, apps, flows, vault, new CallbackUrls(publicUrl),
                         config.flowTtl(), clock),
                 new CallbackService(tenants, flows, apps, servers, mastodon, writer, vault, clock),
-                connections, reader, new UrgentRefresh(writer, URGENT_REFRESH_COOLDOWN, clock), disconnects, secrets,
+                connections, reader, new UrgentRefresh(writer, URGENT_REFRESH_COOLDOWN, clock), disconnects,
+                new CheckRequests(publisher, clock), secrets,
                 new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets,
                         config.keyRotationSettle(), clock),
                 new TenantEraser(disconnects, writer, apps, secrets, tenants, vault),

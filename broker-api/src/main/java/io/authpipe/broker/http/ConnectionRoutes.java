@@ -3,6 +3,7 @@ package io.authpipe.broker.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authpipe.broker.api.ApiProblem;
+import io.authpipe.broker.connection.CheckRequests;
 import io.authpipe.broker.connection.ConnectionStore;
 import io.authpipe.broker.connection.CredentialRead;
 import io.authpipe.broker.connection.CredentialReader;
@@ -16,14 +17,15 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code GET /v1/credentials/{provider}/{userId}} (getCredential), {@code GET /v1/connections} and
- * {@code DELETE /v1/connections/{provider}/{userId}}. Single-connection requests run on the instance owning the
- * key; listings gather every instance's part.
+ * {@code GET /v1/credentials/{provider}/{userId}} (getCredential), {@code GET /v1/connections},
+ * {@code DELETE /v1/connections/{provider}/{userId}} and {@code POST /v1/connections/{provider}/{userId}/check}.
+ * Single-connection requests run on the instance owning the key; listings gather every instance's part.
  */
 final class ConnectionRoutes {
     private static final List<String> STATUSES = List.of("active", "refreshing", "suspended", "insufficient_scope",
@@ -34,17 +36,19 @@ final class ConnectionRoutes {
     private final CredentialReader reader;
     private final UrgentRefresh urgentRefresh;
     private final DisconnectService disconnects;
+    private final CheckRequests checks;
     private final TenantConnections tenantConnections;
     private final Forwarder forwarder;
     private final Clock clock;
 
     ConnectionRoutes(ConnectionStore store, CredentialReader reader, UrgentRefresh urgentRefresh,
-                     DisconnectService disconnects, TenantConnections tenantConnections, Forwarder forwarder,
-                     Clock clock) {
+                     DisconnectService disconnects, CheckRequests checks, TenantConnections tenantConnections,
+                     Forwarder forwarder, Clock clock) {
         this.store = store;
         this.reader = reader;
         this.urgentRefresh = urgentRefresh;
         this.disconnects = disconnects;
+        this.checks = checks;
         this.tenantConnections = tenantConnections;
         this.forwarder = forwarder;
         this.clock = clock;
@@ -54,6 +58,7 @@ final class ConnectionRoutes {
         app.get("/v1/credentials/{provider}/{userId}", this::credential);
         app.get("/v1/connections", this::list);
         app.delete("/v1/connections/{provider}/{userId}", this::disconnect);
+        app.post("/v1/connections/{provider}/{userId}/check", this::check);
     }
 
     /**
@@ -88,12 +93,17 @@ final class ConnectionRoutes {
                     .put("expiresAt", stored.getExpiresAt().toString());
             ctx.header("Retry-After", "1").status(503).json(body);
         } else {
-            ObjectNode body = Views.problem(ApiProblem.of(410, "connection_revoked",
-                    "the connection is " + Views.status(stored) + "; reconnect the account"));
-            body.put("status", Views.status(stored)).put("version", stored.getVersion())
-                    .put("reason", stored.getStatusReason() == null ? null : Views.lower(stored.getStatusReason().name()));
-            ctx.status(410).json(body);
+            answerRevoked(ctx, stored, "reconnect the account");
         }
+    }
+
+    /** 410 {@code connection_revoked}: the connection holds no usable token, with its status, reason and version. */
+    private static void answerRevoked(Context ctx, StoredCredential stored, String advice) {
+        ObjectNode body = Views.problem(ApiProblem.of(410, "connection_revoked",
+                "the connection is " + Views.status(stored) + "; " + advice));
+        body.put("status", Views.status(stored)).put("version", stored.getVersion())
+                .put("reason", stored.getStatusReason() == null ? null : Views.lower(stored.getStatusReason().name()));
+        ctx.status(410).json(body);
     }
 
     private static Duration waitParameter(Context ctx) {
@@ -138,6 +148,27 @@ final class ConnectionRoutes {
         ctx.json(Views.JSON.createObjectNode()
                 .put("status", "revoked")
                 .put("providerRevocation", Views.lower(outcome.name())));
+    }
+
+    /**
+     * Asks the health-worker to check the connection now (a consuming service had its token refused). 202 once the
+     * request is on Kafka; the result shows later in the connection's {@code health}. A connection holding no token
+     * any more has nothing to check: 410 {@code connection_revoked}, as getCredential answers.
+     */
+    private void check(Context ctx) {
+        ConnectionKey key = key(ctx);
+        CheckBody body = CheckBody.read(ctx);
+        if (forwarder.handledElsewhere(ctx, store.ownerOf(key))) {
+            return;
+        }
+        StoredCredential stored = existing(key);
+        if (!CheckRequests.isCheckable(stored)) {
+            answerRevoked(ctx, stored, "there is no token to check, reconnect the account");
+            return;
+        }
+        Instant requestedAt = checks.request(key, body.reason(), body.reportedStatus());
+        ctx.status(202).json(Views.JSON.createObjectNode().put("status", "check_requested")
+                .put("version", stored.getVersion()).put("requestedAt", requestedAt.toString()));
     }
 
     private List<StoredCredential> allOfTenant(Context ctx) {

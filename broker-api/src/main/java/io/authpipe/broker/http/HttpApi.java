@@ -1,6 +1,7 @@
 package io.authpipe.broker.http;
 
 import io.authpipe.broker.api.ApiProblem;
+import io.authpipe.broker.connection.CheckRequests;
 import io.authpipe.broker.connection.ConnectionStore;
 import io.authpipe.broker.connection.CredentialReader;
 import io.authpipe.broker.connection.DisconnectService;
@@ -41,8 +42,9 @@ public final class HttpApi implements AutoCloseable {
     /** The services the routes call. */
     public record Services(TenantRegistry tenants, ConnectService connect, CallbackService callback,
                            ConnectionStore connections, CredentialReader reader, UrgentRefresh urgentRefresh,
-                           DisconnectService disconnects, TenantSecrets secrets, KeyRotations rotations, TenantEraser eraser,
-                           StoreRouter router, Optional<String> adminToken, Clock clock) {
+                           DisconnectService disconnects, CheckRequests checks, TenantSecrets secrets,
+                           KeyRotations rotations, TenantEraser eraser, StoreRouter router,
+                           Optional<String> adminToken, Clock clock) {
     }
 
     public HttpApi(Services services) {
@@ -62,7 +64,8 @@ public final class HttpApi implements AutoCloseable {
         TenantConnections tenantConnections = new TenantConnections(services.connections(), services.router(),
                 forwarder);
         new ConnectionRoutes(services.connections(), services.reader(), services.urgentRefresh(),
-                services.disconnects(), tenantConnections, forwarder, services.clock()).register(app);
+                services.disconnects(), services.checks(), tenantConnections, forwarder, services.clock())
+                .register(app);
         new SecretRoutes(services.secrets()).register(app);
         services.adminToken().ifPresent(token -> {
             new AdminRoutes(services.tenants(), token).register(app);

@@ -7,13 +7,21 @@ import io.authpipe.broker.BrokerApi;
 import io.authpipe.broker.testing.Api;
 import io.authpipe.broker.testing.BrokerFixture;
 import io.authpipe.broker.testing.TestTenant;
+import io.authpipe.broker.testing.TopicProbe;
+import io.authpipe.core.identity.ConnectionKey;
+import io.authpipe.events.CheckReason;
+import io.authpipe.events.CheckRequest;
 import io.authpipe.kafka.EmbeddedKafka;
 import io.authpipe.kafka.testing.KafkaBrokerExtension;
 import io.authpipe.sandbox.mastodon.SandboxBrowser;
+import io.authpipe.schemas.AvroSerde;
+import io.authpipe.schemas.SchemaRegistry;
+import io.authpipe.topics.Topics;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,5 +83,30 @@ class MultiInstanceRoutingTest {
         assertThat(reply.header("Location")).contains("authpipe_status=connected");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(peerApi().get("/v1/credentials/mastodon/user-crossing").status()).isEqualTo(200));
+    }
+
+    @Test
+    void aCheckRequestedOnEitherInstanceIsPublishedWithItsBody() {
+        // Given a connection of a tenant of its own (the listing above stays exact)
+        TestTenant checking = fixture.createTenant("checking");
+        fixture.connect(checking, "user-checked", "alice", "alice-password");
+        Api first = fixture.api(checking);
+        Api second = new Api(peer.publicUrl().toString(), checking.apiKey());
+        String path = "/v1/connections/mastodon/user-checked/check";
+
+        // When a check is requested on each instance (one of them forwards it to the owner)
+        Api.Reply onFirst = first.post(path, Map.of("reason", "operator"));
+        Api.Reply onSecond = second.post(path, Map.of("reason", "operator"));
+
+        // Then both are accepted and both records carry the body's reason
+        assertThat(List.of(onFirst.status(), onSecond.status())).containsOnly(202);
+        assertThat(onSecond.json().path("version")).isEqualTo(onFirst.json().path("version"));
+        String key = ConnectionKey.of(checking.id(), "mastodon", "user-checked").asKafkaKey();
+        AvroSerde<CheckRequest> serde = AvroSerde.of(CheckRequest.class, SchemaRegistry.none());
+        TopicProbe topics = new TopicProbe(fixture.kafkaBootstrap());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(topics.records(Topics.CHECK_REQUESTS))
+                .filteredOn(r -> r.key().equals(key))
+                .extracting(r -> serde.deserialize(Topics.CHECK_REQUESTS, r.value()).getReason())
+                .containsExactly(CheckReason.OPERATOR, CheckReason.OPERATOR));
     }
 }

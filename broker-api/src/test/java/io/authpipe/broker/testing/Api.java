@@ -54,6 +54,11 @@ public final class Api {
         }
     }
 
+    /** A POST without a body (and without a Content-Type). */
+    public Reply post(String path) {
+        return send(request(path).post(RequestBody.create(new byte[0])));
+    }
+
     public Reply postRaw(String path, String body, String contentType) {
         return send(request(path).post(RequestBody.create(body, MediaType.get(contentType))));
     }
