@@ -1,37 +1,61 @@
 package io.authpipe.health;
 
-import io.authpipe.events.CredentialUpdated;
+import io.authpipe.events.CheckRequest;
+import io.authpipe.events.CheckSubject;
+import io.authpipe.events.ScheduledCheck;
+import io.authpipe.events.Tenant;
+import io.authpipe.health.check.CheckDispatch;
+import io.authpipe.kafka.GlobalTables;
 import io.authpipe.schemas.AvroSerde;
 import io.authpipe.schemas.SchemaRegistry;
 import io.authpipe.topics.Topics;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.function.DoubleSupplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * health-worker's topology: {@code authpipe.credential-updated} keeps a schedule of ACTIVE connections (two
- * persistent stores: the connection and its next check time); a wall-clock punctuator hands due connections to a
- * {@link DueCheck} and reschedules them on a jittered interval.
+ * health-worker's topology:
+ * <pre>
+ *  authpipe.check-subjects ──────────────────────────► check-scheduler ─► [health-checks] [health-due-index]
+ *  authpipe.check-requests ─► check-request-reader ──►       │  reads [health-tenants] (global)
+ *                                    └─► authpipe.dead-letters   └─► CheckDispatch (budgets) ─► connection-events
+ * </pre>
+ * The vault's check subjects (compacted; a tombstone ends checking) feed a due-time schedule; check requests from
+ * consumers make a connection due now. Both topics are keyed by connection key and partitioned alike, so a
+ * connection's subject and requests meet in one task.
  */
 public final class HealthTopology {
-    public static final String SUBJECTS_STORE = "health-subjects";
-    public static final String DUE_STORE = "health-due";
+    public static final String CHECKS_STORE = "health-checks";
+    public static final String DUE_INDEX_STORE = "health-due-index";
+    public static final String TENANTS_STORE = "health-tenants";
+    static final String SCHEDULER = "check-scheduler";
+    static final String DEAD_LETTERS_SINK = "dead-letters-sink";
 
     private HealthTopology() {
     }
 
-    public static Topology build(SchemaRegistry registry, DueCheck dueCheck, Duration interval, DoubleSupplier random) {
-        AvroSerde<CredentialUpdated> updates = AvroSerde.of(CredentialUpdated.class, registry);
-        return new Topology()
-                .addSource("credential-updated-source", Serdes.String().deserializer(), updates.deserializer(),
-                        Topics.CREDENTIAL_UPDATED)
-                .addProcessor("health-scheduler", () -> new HealthScheduler(dueCheck, new CheckInterval(interval,
-                        random)), "credential-updated-source")
-                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBJECTS_STORE),
-                        Serdes.String(), updates), "health-scheduler")
-                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_STORE),
-                        Serdes.String(), Serdes.Long()), "health-scheduler");
+    public static Topology build(SchemaRegistry registry, CheckDispatch dispatch, HealthSettings settings,
+                                 HealthMetrics metrics, Clock clock, DoubleSupplier random) {
+        AvroSerde<CheckSubject> subjects = AvroSerde.of(CheckSubject.class, registry);
+        Topology topology = new Topology()
+                .addSource("check-subjects-source", Serdes.String().deserializer(), subjects.deserializer(),
+                        Topics.CHECK_SUBJECTS)
+                .addSource("check-requests-source", Serdes.String().deserializer(),
+                        Serdes.ByteArray().deserializer(), Topics.CHECK_REQUESTS)
+                .addProcessor("check-request-reader",
+                        () -> new CheckRequestReader(AvroSerde.of(CheckRequest.class, registry)),
+                        "check-requests-source")
+                .addSink(DEAD_LETTERS_SINK, Topics.DEAD_LETTERS, Serdes.String().serializer(),
+                        Serdes.ByteArray().serializer(), "check-request-reader")
+                .addProcessor(SCHEDULER, () -> new CheckScheduler(dispatch, settings.cadence(),
+                        settings.scanInterval(), settings.dispatch().maxQueued(), metrics, clock, random),
+                        "check-subjects-source", "check-request-reader")
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CHECKS_STORE),
+                        Serdes.String(), AvroSerde.of(ScheduledCheck.class, registry)), SCHEDULER)
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_INDEX_STORE),
+                        Serdes.Bytes(), Serdes.String()), SCHEDULER);
+        return GlobalTables.add(topology, Topics.TENANTS, TENANTS_STORE, AvroSerde.of(Tenant.class, registry));
     }
 }

@@ -1,65 +1,113 @@
 package io.authpipe.health;
 
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.core.instance.InstancePolicy;
+import io.authpipe.core.ops.MetricsEndpoint;
+import io.authpipe.health.check.CheckAttempt;
+import io.authpipe.health.dispatch.CheckExecutor;
 import io.authpipe.kafka.KafkaConnection;
 import io.authpipe.kafka.RunningStreams;
 import io.authpipe.kafka.StreamsSettings;
+import io.authpipe.mastodon.MastodonClient;
+import io.authpipe.mastodon.MastodonHttp;
+import io.authpipe.records.EventPublisher;
 import io.authpipe.schemas.SchemaRegistry;
-import java.nio.file.Path;
+import io.authpipe.topics.Topics;
+import io.authpipe.vault.Vault;
+import io.authpipe.vault.VaultPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.SecureRandom;
-import java.time.Duration;
+import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The health-worker process: its own Kafka Streams application ({@code authpipe-health-worker}). */
+/**
+ * The health-worker process: its own Kafka Streams application ({@code authpipe-health-worker}) that checks every
+ * connection holding a token at its provider, on a schedule and on request, and publishes what it finds to
+ * {@code authpipe.connection-events}; the vault turns transitions into revocation and recovery events.
+ */
 public final class HealthWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthWorker.class);
 
     private final RunningStreams streams;
+    private final CheckExecutor executor;
+    private final EventPublisher publisher;
+    private final PrometheusMeterRegistry meters;
+    private final Optional<MetricsEndpoint> endpoint;
 
-    private HealthWorker(RunningStreams streams) {
+    private HealthWorker(RunningStreams streams, CheckExecutor executor, EventPublisher publisher,
+                         PrometheusMeterRegistry meters, Optional<MetricsEndpoint> endpoint) {
         this.streams = streams;
+        this.executor = executor;
+        this.publisher = publisher;
+        this.meters = meters;
+        this.endpoint = endpoint;
     }
 
-    /** Settings: bootstrap servers, registry, instance id, state directory, and the base check interval. */
-    public record Config(String kafkaBootstrap, Optional<String> schemaRegistryUrl, String applicationId,
-                         String instanceId, Path stateDir, Duration checkInterval) {
-        public static Config fromEnv(String kafkaBootstrap, EnvReader env) {
-            return new Config(kafkaBootstrap, env.optional("SCHEMA_REGISTRY_URL"),
-                    env.string("AUTHPIPE_HEALTH_APPLICATION_ID", "authpipe-health-worker"),
-                    env.string("AUTHPIPE_INSTANCE_ID", "health-1"),
-                    env.path("AUTHPIPE_STATE_DIR", Path.of(".authpipe", "state")).resolve("health-worker"),
-                    env.duration("AUTHPIPE_HEALTH_INTERVAL", Duration.ofMinutes(30)));
-        }
-    }
-
-    public static HealthWorker start(Config config, DueCheck dueCheck) {
-        SchemaRegistry registry = SchemaRegistry.fromUrl(config.schemaRegistryUrl());
-        StreamsSettings settings = StreamsSettings.singleThread(config.applicationId(), config.instanceId(),
-                config.stateDir(), Optional.empty());
+    /** Starts the worker; its meters are served at {@code /metrics} if a metrics port is configured. */
+    public static HealthWorker start(HealthSettings settings, Clock clock) {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        HealthMetrics metrics = new HealthMetrics(meters);
+        SchemaRegistry registry = SchemaRegistry.fromUrl(settings.schemaRegistryUrl());
+        KafkaConnection kafka = KafkaConnection.of(settings.kafkaBootstrap());
+        Vault vault = new Vault(settings.kms().open(), VaultPolicy.defaults(), clock);
+        MastodonClient mastodon = new MastodonClient(MastodonHttp.client(
+                InstancePolicy.allowing(settings.instanceAllowList()), settings.userAgent(),
+                settings.requestTimeout()), clock);
+        EventPublisher publisher = new EventPublisher(
+                kafka.producerConfig("authpipe-health-worker-" + settings.instanceId()), registry);
+        CheckAttempt attempt = new CheckAttempt(vault, mastodon, publisher, metrics, clock);
+        CheckExecutor executor = new CheckExecutor(settings.dispatch(), attempt::run, metrics, clock);
         SecureRandom random = new SecureRandom();
-        RunningStreams streams = RunningStreams.start(HealthTopology.build(registry, dueCheck,
-                config.checkInterval(), random::nextDouble), settings, KafkaConnection.of(config.kafkaBootstrap()));
-        LOG.info("health-worker running instance={}", config.instanceId());
-        return new HealthWorker(streams);
+        RunningStreams streams = RunningStreams.start(
+                HealthTopology.build(registry, executor, settings, metrics, clock, random::nextDouble),
+                StreamsSettings.singleThread(settings.applicationId(), settings.instanceId(), settings.stateDir(),
+                        Optional.empty()),
+                kafka, Map.of(
+                        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        LogAndContinueExceptionHandler.class.getName(),
+                        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS));
+        Optional<MetricsEndpoint> endpoint = settings.metricsPort()
+                .map(port -> MetricsEndpoint.start(port, meters::scrape));
+        LOG.info("health-worker running instance={} interval={}", settings.instanceId(), settings.cadence().interval());
+        return new HealthWorker(streams, executor, publisher, meters, endpoint);
+    }
+
+    /** The worker's meters (names in {@link HealthMetrics}). */
+    public MeterRegistry meters() {
+        return meters;
+    }
+
+    /** The meters in the Prometheus text format. */
+    public String scrape() {
+        return meters.scrape();
     }
 
     public KafkaStreams.State state() {
         return streams.state();
     }
 
+    /** Lets running checks finish and publish, then stops the stream and the producer. */
     @Override
     public void close() {
+        executor.close();
         streams.close();
+        publisher.close();
+        endpoint.ifPresent(MetricsEndpoint::close);
     }
 
     public static void main(String[] args) {
         EnvReader env = EnvReader.system();
-        String bootstrap = env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port,...");
-        HealthWorker worker = start(Config.fromEnv(bootstrap, env),
-                (key, connection) -> LOG.info("health check due connection={}", key));
+        HealthSettings settings = HealthSettings.fromEnv(env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port,..."),
+                env);
+        HealthWorker worker = start(settings, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "health-worker-shutdown"));
     }
 }

@@ -5,6 +5,7 @@ import io.authpipe.broker.config.BrokerConfig;
 import io.authpipe.broker.http.HttpApi;
 import io.authpipe.broker.tenant.ApiKey;
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.health.HealthSettings;
 import io.authpipe.health.HealthWorker;
 import io.authpipe.kafka.EmbeddedKafka;
 import io.authpipe.refresh.RefreshSettings;
@@ -59,8 +60,7 @@ public final class DevEnvironment implements AutoCloseable {
         ApiKey key = DevTenant.ensure(broker.tenants(), List.of(returnTo), previous.map(DevFacts::apiKey));
         EnvReader workerEnv = brokerEnv(env, settings, sandbox, adminToken);
         own(RefreshWorker.start(RefreshSettings.fromEnv(bootstrap, workerEnv), clock));
-        own(HealthWorker.start(HealthWorker.Config.fromEnv(bootstrap, workerEnv),
-                (connection, update) -> LOG.info("health check due connection={}", connection)));
+        own(HealthWorker.start(HealthSettings.fromEnv(bootstrap, workerEnv), clock));
         facts = new DevFacts(broker.publicUrl().toString(), DevTenant.ID.value(), key.value().reveal(), adminToken,
                 returnTo, sandbox.baseUrl(), sandbox.config().users().stream()
                 .map(u -> new DevFacts.SandboxLogin(u.username(), u.password())).toList(), bootstrap);

@@ -1,0 +1,204 @@
+package io.authpipe.health;
+
+import io.authpipe.events.CheckRequest;
+import io.authpipe.events.CheckSubject;
+import io.authpipe.events.ScheduledCheck;
+import io.authpipe.events.Tenant;
+import io.authpipe.health.check.CheckDispatch;
+import io.authpipe.health.check.CheckDone;
+import io.authpipe.health.check.CheckJob;
+import io.authpipe.health.check.CheckResult;
+import io.authpipe.health.dispatch.DispatchSettings;
+import io.authpipe.kafka.schedule.DueSchedule;
+import io.authpipe.mastodon.RateLimit;
+import io.authpipe.records.TenantKeyRecords;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.DoubleSupplier;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one {@link ScheduledCheck} per connection the vault says holds a token ({@code authpipe.check-subjects}; a
+ * tombstone removes it) and, every scan interval, hands the due ones to the {@link CheckDispatch}, earliest first.
+ * A handed-over check is moved to the in-flight timeout, so a worker that stops mid-check checks again after it; its
+ * {@link CheckDone} sets the next check ({@link CheckCadence}). A {@link CheckRequest} makes the connection due now,
+ * or as soon as its minimum gap allows; requests for a connection already due or in flight collapse.
+ */
+final class CheckScheduler implements Processor<String, Object, Void, Void> {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckScheduler.class);
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+
+    private final CheckDispatch dispatch;
+    private final CheckCadence cadence;
+    private final Duration scanInterval;
+    private final int maxDuePerScan;
+    private final HealthMetrics metrics;
+    private final Clock clock;
+    private final DoubleSupplier random;
+    private final Queue<CheckDone> done = new ConcurrentLinkedQueue<>();
+    private final Set<String> inFlight = new HashSet<>();
+    private ProcessorContext<Void, Void> context;
+    private DueSchedule<ScheduledCheck> schedule;
+    private KeyValueStore<String, Tenant> tenants;
+
+    CheckScheduler(CheckDispatch dispatch, CheckCadence cadence, Duration scanInterval, int maxDuePerScan,
+                   HealthMetrics metrics, Clock clock, DoubleSupplier random) {
+        this.dispatch = dispatch;
+        this.cadence = cadence;
+        this.scanInterval = scanInterval;
+        this.maxDuePerScan = maxDuePerScan;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
+        schedule = new DueSchedule<>(context.getStateStore(HealthTopology.CHECKS_STORE),
+                context.getStateStore(HealthTopology.DUE_INDEX_STORE), ScheduledCheck::getDueAt);
+        tenants = context.getStateStore(HealthTopology.TENANTS_STORE);
+        context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> scan(clock.instant()));
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        String key = record.key();
+        if (key == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (record.value() instanceof CheckRequest request) {
+            requested(key, request, now);
+        } else if (record.value() instanceof CheckSubject subject) {
+            subject(key, subject, now);
+        } else {
+            schedule.cancel(key);
+        }
+    }
+
+    /** The vault's newest view of the connection: the schedule keeps its timing, or starts one. */
+    private void subject(String key, CheckSubject subject, Instant now) {
+        Optional<ScheduledCheck> known = schedule.get(key);
+        if (known.isPresent()) {
+            known.get().setSubject(subject);
+            schedule.schedule(key, known.get());
+        } else {
+            schedule.schedule(key, ScheduledCheck.newBuilder().setSubject(subject)
+                    .setDueAt(cadence.first(now, random)).build());
+        }
+    }
+
+    private void requested(String key, CheckRequest request, Instant now) {
+        Optional<ScheduledCheck> known = schedule.get(key);
+        if (known.isEmpty()) {
+            metrics.requestDropped();
+            LOG.info("check requested for connection={}, which is not checked (unknown or ended); dropped", key);
+            return;
+        }
+        ScheduledCheck check = known.get();
+        if (check.getRequestedAt() == null) {
+            check.setRequestedAt(request.getRequestedAt());
+        }
+        Instant due = cadence.requested(now, check.getLastCheckAt());
+        if (!inFlight.contains(key) && due.isBefore(check.getDueAt())) {
+            check.setDueAt(due);
+        }
+        schedule.schedule(key, check);
+        LOG.info("check requested for connection={} reason={} due={}", key, request.getReason(), check.getDueAt());
+    }
+
+    private void scan(Instant now) {
+        for (CheckDone finished = done.poll(); finished != null; finished = done.poll()) {
+            settle(finished, now);
+        }
+        int room = Math.min(dispatch.room(), maxDuePerScan);
+        if (room > 0) {
+            schedule.takeDue(now, room, (key, check) -> handOver(key, check, now));
+        }
+        metrics.scheduled(context.taskId().toString(), schedule.approximateCount());
+    }
+
+    private void handOver(String key, ScheduledCheck check, Instant now) {
+        Tenant tenant = tenants.get(check.getSubject().getConnection().getTenantId());
+        if (tenant == null || inFlight.contains(key)) {
+            check.setDueAt(tenant == null ? cadence.afterAnswer(now, random) : now.plus(cadence.inFlightTimeout()));
+            schedule.schedule(key, check);
+            return;
+        }
+        CheckJob job = new CheckJob(key, check.getSubject(), TenantKeyRecords.keysOf(tenant),
+                check.getRequestedAt() != null, now, done::add);
+        Instant dueAt = check.getDueAt();
+        if (dispatch.offer(job)) {
+            inFlight.add(key);
+            metrics.dispatched(Duration.between(dueAt, now));
+            check.setDueAt(now.plus(cadence.inFlightTimeout()));
+        } else {
+            check.setDueAt(now.plus(BUSY_RETRY));
+        }
+        schedule.schedule(key, check);
+    }
+
+    /**
+     * Sets the next check after one ended. The connection may have a newer version by now (often because of this
+     * very check: a transition makes one); its timing still follows from this check.
+     */
+    private void settle(CheckDone finished, Instant now) {
+        String key = finished.connectionKey();
+        inFlight.remove(key);
+        Optional<ScheduledCheck> known = schedule.get(key);
+        if (known.isEmpty()) {
+            return;
+        }
+        ScheduledCheck check = known.get();
+        Optional<CheckResult> result = finished.result();
+        if (result.isPresent()) {
+            if (check.getLastCheckAt() != null) {
+                metrics.checkedAfter(Duration.between(check.getLastCheckAt(), finished.endedAt()));
+            }
+            check.setLastCheckAt(finished.endedAt());
+            check.setLastOutcome(result.get().outcome());
+        }
+        boolean ambiguous = result.map(CheckResult::ambiguous).orElse(true);
+        check.setAmbiguousInRow(ambiguous ? check.getAmbiguousInRow() + 1 : 0);
+        Instant next = ambiguous
+                ? cadence.afterAmbiguous(now, check.getAmbiguousInRow(),
+                        result.flatMap(CheckResult::retryAt).orElse(now), random)
+                : cadence.afterAnswer(now, random);
+        Optional<RateLimit> spent = finished.rateLimit()
+                .filter(limit -> limit.nearlySpent(DispatchSettings.NEARLY_SPENT));
+        if (spent.isPresent()) {
+            next = later(spent.get().reset(), next); // the token's own limit: this connection waits for its reset
+        }
+        if (check.getRequestedAt() != null && check.getRequestedAt().isAfter(finished.startedAt())) {
+            next = cadence.requested(now, check.getLastCheckAt());
+        } else {
+            check.setRequestedAt(null);
+        }
+        check.setDueAt(next);
+        schedule.schedule(key, check);
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            metrics.forget(context.taskId().toString());
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
