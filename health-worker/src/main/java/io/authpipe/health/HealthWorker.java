@@ -3,6 +3,7 @@ package io.authpipe.health;
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.core.instance.InstancePolicy;
 import io.authpipe.core.ops.MetricsEndpoint;
+import io.authpipe.events.ScheduledCheck;
 import io.authpipe.health.check.CheckAttempt;
 import io.authpipe.health.dispatch.CheckExecutor;
 import io.authpipe.kafka.KafkaConnection;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +90,12 @@ public final class HealthWorker implements AutoCloseable {
     /** The meters in the Prometheus text format. */
     public String scrape() {
         return meters.scrape();
+    }
+
+    /** The schedule of a connection this instance checks, if it has one (for operators and tests). */
+    public Optional<ScheduledCheck> scheduled(String connectionKey) {
+        ReadOnlyKeyValueStore<String, ScheduledCheck> checks = streams.keyValueStore(HealthTopology.CHECKS_STORE);
+        return Optional.ofNullable(checks.get(connectionKey));
     }
 
     public KafkaStreams.State state() {

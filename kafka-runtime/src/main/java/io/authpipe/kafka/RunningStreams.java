@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * A Kafka Streams application that was started and reached RUNNING: what a worker process holds on to.
@@ -32,6 +35,11 @@ public final class RunningStreams implements AutoCloseable {
         Properties properties = settings.toProperties(connection);
         properties.putAll(overrides);
         return new RunningStreams(StreamsRunner.startAndAwaitRunning(topology, properties, STARTUP_TIMEOUT));
+    }
+
+    /** A read-only view of one of this instance's key-value stores (the partitions it owns). */
+    public <K, V> ReadOnlyKeyValueStore<K, V> keyValueStore(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
     }
 
     public KafkaStreams.State state() {

@@ -12,6 +12,7 @@ import io.authpipe.events.CheckReason;
 import io.authpipe.events.CheckRequest;
 import io.authpipe.events.ConnectionRef;
 import io.authpipe.events.Revocation;
+import io.authpipe.events.ScheduledCheck;
 import io.authpipe.health.HealthSettings;
 import io.authpipe.health.HealthWorker;
 import io.authpipe.kafka.EmbeddedKafka;
@@ -110,6 +111,13 @@ public final class HealthPipeline implements AutoCloseable {
             throw new IllegalStateException("connect failed: " + callback.status() + " " + callback.text());
         }
         return broker.api(tenant).get("/v1/credentials/mastodon/" + userId).json().path("credential").asText();
+    }
+
+    /** The worker's schedule of the connection once it has one that satisfies {@code condition}. */
+    public ScheduledCheck awaitScheduled(TestTenant tenant, String userId, Predicate<ScheduledCheck> condition) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> worker.scheduled(key(tenant, userId)).filter(condition).orElse(null),
+                        check -> check != null);
     }
 
     /** The connection (as GET /v1/connections shows it) once it satisfies {@code condition}. */
