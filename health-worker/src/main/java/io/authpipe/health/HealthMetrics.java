@@ -48,18 +48,18 @@ public final class HealthMetrics {
                 .description("Connections in this worker's schedule (approximate)").register(registry);
     }
 
-    /** Registers the executor's gauges. */
+    /** Registers the executor's gauges (held strongly: Micrometer keeps only weak references by default). */
     public void executor(IntSupplier inFlight, IntSupplier queued) {
-        Gauge.builder("authpipe.health.in.flight", inFlight, IntSupplier::getAsInt)
+        Gauge.builder("authpipe.health.in.flight", inFlight, IntSupplier::getAsInt).strongReference(true)
                 .description("Checks running").register(registry);
-        Gauge.builder("authpipe.health.queued", queued, IntSupplier::getAsInt)
+        Gauge.builder("authpipe.health.queued", queued, IntSupplier::getAsInt).strongReference(true)
                 .description("Checks waiting for their instance's budget").register(registry);
     }
 
     /** Registers the budget gauge of one instance. */
     public void lane(String host, IntSupplier available) {
         Gauge.builder("authpipe.health.instance.budget.available", available, IntSupplier::getAsInt)
-                .tag("instance", host).description("Checks the instance's budget allows now").register(registry);
+                .strongReference(true).tag("instance", host).description("Checks the instance's budget allows now").register(registry);
     }
 
     public void result(String outcome) {

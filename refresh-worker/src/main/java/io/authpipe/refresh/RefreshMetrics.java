@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /**
  * The refresh-worker's meters. Tags carry outcomes only: never a connection, user, tenant or token.
@@ -47,9 +48,9 @@ public final class RefreshMetrics {
                 .description("Refreshes leased and not yet superseded by the vault's next timer").register(registry);
     }
 
-    /** Registers the in-flight gauge of an executor. */
-    public void inFlight(java.util.function.IntSupplier inFlight) {
-        Gauge.builder("authpipe.refresh.in.flight", inFlight, s -> s.getAsInt())
+    /** Registers the in-flight gauge of an executor (held strongly: Micrometer keeps weak references by default). */
+    public void inFlight(IntSupplier inFlight) {
+        Gauge.builder("authpipe.refresh.in.flight", inFlight, s -> s.getAsInt()).strongReference(true)
                 .description("Refreshes reserved or running").register(registry);
     }
 
