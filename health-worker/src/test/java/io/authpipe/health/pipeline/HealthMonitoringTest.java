@@ -1,6 +1,7 @@
 package io.authpipe.health.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.authpipe.broker.testing.TestTenant;
@@ -8,11 +9,18 @@ import io.authpipe.events.CheckOutcome;
 import io.authpipe.events.Revocation;
 import io.authpipe.events.RevocationReason;
 import io.authpipe.kafka.EmbeddedKafka;
+import io.authpipe.kafka.testing.Bytes;
+import io.authpipe.kafka.testing.DirectoryScanner;
 import io.authpipe.kafka.testing.KafkaBrokerExtension;
+import io.authpipe.kafka.testing.TopicScanner;
 import io.authpipe.sandbox.mastodon.SandboxConfig;
+import io.authpipe.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,7 +104,7 @@ class HealthMonitoringTest {
             assertThat(suspended.path("statusReason").asText()).isEqualTo("account_suspended");
             // still checked while suspended, without a second event
             double checksWhileSuspended = pipeline.checks("suspended");
-            org.awaitility.Awaitility.await().atMost(WITHIN)
+            await().atMost(WITHIN)
                     .until(() -> pipeline.checks("suspended") > checksWhileSuspended);
             assertThat(pipeline.revocations(tenant, user)).hasSize(1);
         } finally {
@@ -114,5 +122,33 @@ class HealthMonitoringTest {
         assertThat(recovered.path("health").path("lastOutcome").asText())
                 .isEqualTo(CheckOutcome.HEALTHY.name().toLowerCase());
         assertThat(pipeline.broker().api(tenant).get("/v1/credentials/mastodon/" + user).status()).isEqualTo(200);
+    }
+
+    @Test
+    void noAccessTokenOrClientSecretReachesATopicAStateFileTheLogOrAMetric() throws Exception {
+        TestTenant tenant = pipeline.newTenant();
+        pipeline.connect(tenant, user, "alice");
+        pipeline.awaitConnection(tenant, user,
+                c -> "healthy".equals(c.path("health").path("lastOutcome").asText(null)), WITHIN);
+        List<String> secrets = new ArrayList<>(pipeline.sandbox().everyTokenOf("alice"));
+        secrets.addAll(pipeline.sandbox().everyTokenOf("bob"));
+        secrets.addAll(pipeline.sandbox().clientSecrets());
+        assertThat(secrets).isNotEmpty();
+
+        Map<String, List<byte[]>> topics = TopicScanner.recordBytesByTopic(pipeline.broker().kafkaBootstrap(),
+                Duration.ofSeconds(60));
+        String log = Files.readString(Path.of("target", "test-logs", "health-worker-tests.log"));
+        String metrics = pipeline.worker().scrape();
+        for (String secret : secrets) {
+            byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
+            topics.forEach((topic, records) -> assertThat(records).as("topic %s", topic)
+                    .noneMatch(bytes -> Bytes.contains(bytes, needle)));
+            assertThat(DirectoryScanner.filesContaining(dir, needle)).isEmpty();
+            assertThat(log).doesNotContain(secret);
+            assertThat(metrics).doesNotContain(secret);
+        }
+        assertThat(topics).containsKey(Topics.CHECK_SUBJECTS);
+        assertThat(topics.keySet()).anyMatch(topic -> topic.endsWith("health-checks-changelog"));
+        assertThat(metrics).contains("authpipe_health_checks_total", "authpipe_health_instance_budget_available");
     }
 }
