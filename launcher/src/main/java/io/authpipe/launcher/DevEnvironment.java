@@ -67,7 +67,10 @@ public final class DevEnvironment implements AutoCloseable {
         facts.write(factsFile(settings));
     }
 
-    /** The environment with the embedded default's settings: everything under home, the sandbox allow-listed. */
+    /**
+     * The environment with the embedded default's settings: everything under home, the sandbox allow-listed, health
+     * checks every minute (so a suspension at the sandbox shows within about one).
+     */
     private static EnvReader brokerEnv(EnvReader env, DevSettings settings, MastodonSandbox sandbox, String admin) {
         List<String> allow = new ArrayList<>(env.list("AUTHPIPE_INSTANCE_ALLOWLIST", List.of()));
         allow.add(URI.create(sandbox.baseUrl()).getAuthority());
@@ -75,7 +78,8 @@ public final class DevEnvironment implements AutoCloseable {
                         "AUTHPIPE_STATE_DIR", settings.home().resolve("state").toString(),
                         "AUTHPIPE_KEY_FILE", settings.home().resolve("master.key").toString(),
                         "AUTHPIPE_TOPIC_PARTITIONS", "3",
-                        "AUTHPIPE_TOPIC_REPLICATION", "1"))
+                        "AUTHPIPE_TOPIC_REPLICATION", "1",
+                        "AUTHPIPE_HEALTH_INTERVAL", "1m"))
                 .with(Map.of(
                         "AUTHPIPE_HTTP_PORT", Integer.toString(settings.apiPort()),
                         "AUTHPIPE_ADMIN_TOKEN", admin,

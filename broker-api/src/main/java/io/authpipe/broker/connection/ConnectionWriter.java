@@ -5,7 +5,6 @@ import io.authpipe.broker.kafka.Publisher;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.core.secret.Secret;
-import io.authpipe.events.AccountInfo;
 import io.authpipe.events.ConnectionDisconnected;
 import io.authpipe.events.ConnectionErased;
 import io.authpipe.events.RefreshRequested;
@@ -20,6 +19,7 @@ import io.authpipe.events.RevocationReason;
 import io.authpipe.events.StoredCredential;
 import io.authpipe.mastodon.MastodonAccount;
 import io.authpipe.mastodon.TokenGrant;
+import io.authpipe.records.AccountRecords;
 import io.authpipe.records.SealedBytes;
 import io.authpipe.topics.Topics;
 import io.authpipe.vault.Purpose;
@@ -65,8 +65,7 @@ public final class ConnectionWriter {
                 .setScopes(grant.scopes().isEmpty() ? flow.getScopes() : grant.scopes())
                 .setExpiresAt(grant.expiresAt().orElse(null))
                 .setTokenCreatedAt(grant.createdAt())
-                .setAccount(new AccountInfo(account.id(), account.username(), account.acct(), account.url(),
-                        account.uri(), account.displayName()))
+                .setAccount(AccountRecords.of(account))
                 .build();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // Avro timestamp-millis precision
         publish(key, null, payload, now);
