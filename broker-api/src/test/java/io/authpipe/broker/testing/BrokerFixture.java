@@ -1,18 +1,26 @@
 package io.authpipe.broker.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.authpipe.broker.BrokerApi;
 import io.authpipe.broker.config.BrokerConfig;
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.events.Revocation;
 import io.authpipe.kafka.EmbeddedKafka;
 import io.authpipe.sandbox.mastodon.MastodonSandbox;
 import io.authpipe.sandbox.mastodon.SandboxBrowser;
 import io.authpipe.sandbox.mastodon.SandboxConfig;
+import io.authpipe.schemas.AvroSerde;
+import io.authpipe.schemas.SchemaRegistry;
+import io.authpipe.topics.Topics;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /**
  * A real broker-api on a real Kafka broker, talking over loopback HTTP to a real Mastodon sandbox. Each fixture
@@ -148,6 +156,32 @@ public final class BrokerFixture implements AutoCloseable {
         String authorizeUrl = startConnect(tenant, userId, List.of("read", "write"));
         URI callback = new SandboxBrowser().approve(authorizeUrl, username, password);
         return Api.browse(callback.toString());
+    }
+
+    /** The connection as {@code GET /v1/connections} lists it for the tenant, or null. */
+    public JsonNode listedConnection(TestTenant tenant, String userId) {
+        for (JsonNode c : api(tenant).get("/v1/connections").json().path("connections")) {
+            if (c.path("userId").asText().equals(userId)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The listed connection once it satisfies {@code condition}. */
+    public JsonNode awaitListedConnection(TestTenant tenant, String userId, Predicate<JsonNode> condition,
+                                          Duration within) {
+        return Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(100))
+                .until(() -> listedConnection(tenant, userId), c -> c != null && condition.test(c));
+    }
+
+    /** Every revocation published for the tenant's Mastodon connection of {@code userId}, oldest first. */
+    public List<Revocation> revocations(TestTenant tenant, String userId) {
+        AvroSerde<Revocation> serde = AvroSerde.of(Revocation.class, SchemaRegistry.none());
+        String key = tenant.id() + ":mastodon:" + userId;
+        return new TopicProbe(kafkaBootstrap()).records(Topics.REVOCATIONS).stream()
+                .filter(r -> key.equals(r.key()) && r.value() != null)
+                .map(r -> serde.deserialize(Topics.REVOCATIONS, r.value())).toList();
     }
 
     @Override

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.authpipe.broker.testing.Api;
 import io.authpipe.broker.testing.BrokerFixture;
 import io.authpipe.broker.testing.TestTenant;
-import io.authpipe.broker.testing.TopicProbe;
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.events.Revocation;
 import io.authpipe.kafka.EmbeddedKafka;
@@ -15,9 +14,6 @@ import io.authpipe.refresh.RefreshWorker;
 import io.authpipe.sandbox.mastodon.SandboxConfig;
 import io.authpipe.sandbox.mastodon.SandboxOperator;
 import io.authpipe.sandbox.mastodon.TokenPolicy;
-import io.authpipe.schemas.AvroSerde;
-import io.authpipe.schemas.SchemaRegistry;
-import io.authpipe.topics.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,18 +106,12 @@ public final class RefreshPipeline implements AutoCloseable {
     /** The connection (as GET /v1/connections shows it) once it satisfies {@code condition}. */
     public JsonNode awaitConnection(TestTenant tenant, String userId, java.util.function.Predicate<JsonNode> condition,
                                     Duration within) {
-        return await().atMost(within).pollInterval(Duration.ofMillis(100))
-                .until(() -> connection(tenant, userId), c -> c != null && condition.test(c));
+        return broker.awaitListedConnection(tenant, userId, condition, within);
     }
 
     /** The connection as {@code GET /v1/connections} lists it, or null. */
     public JsonNode connection(TestTenant tenant, String userId) {
-        for (JsonNode c : broker.api(tenant).get("/v1/connections").json().path("connections")) {
-            if (c.path("userId").asText().equals(userId)) {
-                return c;
-            }
-        }
-        return null;
+        return broker.listedConnection(tenant, userId);
     }
 
     public Api.Reply disconnect(TestTenant tenant, String userId) {
@@ -130,11 +120,7 @@ public final class RefreshPipeline implements AutoCloseable {
 
     /** Every revocation published for this tenant's connection of {@code userId}. */
     public List<Revocation> revocations(TestTenant tenant, String userId) {
-        AvroSerde<Revocation> serde = AvroSerde.of(Revocation.class, SchemaRegistry.none());
-        String key = tenant.id() + ":mastodon:" + userId;
-        return new TopicProbe(broker.kafkaBootstrap()).records(Topics.REVOCATIONS).stream()
-                .filter(r -> key.equals(r.key()) && r.value() != null)
-                .map(r -> serde.deserialize(Topics.REVOCATIONS, r.value())).toList();
+        return broker.revocations(tenant, userId);
     }
 
     /**
