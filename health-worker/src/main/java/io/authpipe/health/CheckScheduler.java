@@ -15,10 +15,10 @@ import io.authpipe.records.TenantKeyRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.DoubleSupplier;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -48,7 +48,8 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
     private final Clock clock;
     private final DoubleSupplier random;
     private final Queue<CheckDone> done = new ConcurrentLinkedQueue<>();
-    private final Set<String> inFlight = new HashSet<>();
+    /** Connections handed over, and when; one still here after the in-flight timeout has lost its CheckDone. */
+    private final Map<String, Instant> inFlight = new HashMap<>();
     private ProcessorContext<Void, Void> context;
     private DueSchedule<ScheduledCheck> schedule;
     private KeyValueStore<String, Tenant> tenants;
@@ -109,11 +110,11 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
             return;
         }
         ScheduledCheck check = known.get();
-        if (check.getRequestedAt() == null) {
-            check.setRequestedAt(request.getRequestedAt());
+        if (check.getRequestedAt() == null || request.getRequestedAt().isAfter(check.getRequestedAt())) {
+            check.setRequestedAt(request.getRequestedAt()); // the newest: one made after a check started stays open
         }
         Instant due = cadence.requested(now, check.getLastCheckAt());
-        if (!inFlight.contains(key) && due.isBefore(check.getDueAt())) {
+        if (!inFlight.containsKey(key) && due.isBefore(check.getDueAt())) {
             check.setDueAt(due);
         }
         schedule.schedule(key, check);
@@ -133,7 +134,7 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
 
     private void handOver(String key, ScheduledCheck check, Instant now) {
         Tenant tenant = tenants.get(check.getSubject().getConnection().getTenantId());
-        if (tenant == null || inFlight.contains(key)) {
+        if (tenant == null || stillInFlight(key, now)) {
             check.setDueAt(tenant == null ? cadence.afterAnswer(now, random) : now.plus(cadence.inFlightTimeout()));
             schedule.schedule(key, check);
             return;
@@ -142,13 +143,19 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
                 check.getRequestedAt() != null, now, done::add);
         Instant dueAt = check.getDueAt();
         if (dispatch.offer(job)) {
-            inFlight.add(key);
+            inFlight.put(key, now);
             metrics.dispatched(Duration.between(dueAt, now));
             check.setDueAt(now.plus(cadence.inFlightTimeout()));
         } else {
             check.setDueAt(now.plus(BUSY_RETRY));
         }
         schedule.schedule(key, check);
+    }
+
+    /** Handed over less than the in-flight timeout ago; after it, its {@link CheckDone} is taken as lost. */
+    private boolean stillInFlight(String key, Instant now) {
+        Instant handedOverAt = inFlight.get(key);
+        return handedOverAt != null && now.isBefore(handedOverAt.plus(cadence.inFlightTimeout()));
     }
 
     /**

@@ -128,6 +128,9 @@ public final class CheckExecutor implements CheckDispatch, AutoCloseable {
                 }
             }
         }
+        if (running >= settings.maxInFlight()) {
+            return wait; // nothing can start before a check finishes, and finish() wakes the pacer
+        }
         for (InstanceLane lane : lanes.values()) {
             if (lane.waiting() > 0 && lane.running() < settings.maxPerInstance()) {
                 Duration untilBudget = lane.untilBudget(now);
@@ -147,15 +150,15 @@ public final class CheckExecutor implements CheckDispatch, AutoCloseable {
     }
 
     private void run(CheckJob job) {
-        CheckDone done;
+        CheckDone done = null;
         try {
             done = attempt.apply(job);
         } catch (RuntimeException e) {
             LOG.error("check of connection={} failed unexpectedly ({})", job.connectionKey(),
                     e.getClass().getSimpleName());
-            done = nothingLearnt(job);
+        } finally {
+            finish(job, done != null ? done : nothingLearnt(job));
         }
-        finish(job, done);
     }
 
     private void finish(CheckJob job, CheckDone done) {

@@ -93,7 +93,10 @@ final class InstanceLane {
 
     private boolean sharedLimit(String connectionKey, Instant reset) {
         boolean shared = lastSpent != null && lastSpent.sameWindowOtherConnection(connectionKey, reset);
-        lastSpent = new Report(connectionKey, reset);
+        if (!shared) {
+            // kept when shared: one answer is reported twice (observe, then throttled) and must still match it
+            lastSpent = new Report(connectionKey, reset);
+        }
         return shared;
     }
 

@@ -13,9 +13,12 @@ import io.authpipe.mastodon.InstanceUnavailableException;
 import io.authpipe.mastodon.MastodonClient;
 import io.authpipe.mastodon.MastodonHttp;
 import io.authpipe.sandbox.mastodon.MastodonSandbox;
+import io.authpipe.sandbox.mastodon.Outage;
 import io.authpipe.sandbox.mastodon.RateLimits;
 import io.authpipe.sandbox.mastodon.SandboxConfig;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +29,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every row of the health check classification, against the Mastodon sandbox over HTTP. */
 class CheckClassifierTest {
@@ -115,6 +120,42 @@ class CheckClassifierTest {
 
         assertThat(result.outcome()).isEqualTo(CheckOutcome.INSTANCE_UNAVAILABLE);
         assertThat(result.ambiguous()).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("outages")
+    void aServerErrorOrAProxysPageIsUnavailableNeverRevoked(Outage outage) {
+        String token = token("alice", "read");
+        sandbox.operator().startOutage(outage);
+
+        CheckResult result = check(token);
+
+        assertThat(result.outcome()).isEqualTo(CheckOutcome.INSTANCE_UNAVAILABLE);
+        assertThat(result.ambiguous()).isTrue();
+        sandbox.operator().endOutage();
+        assertThat(check(token).outcome()).isEqualTo(CheckOutcome.HEALTHY);
+    }
+
+    static List<Outage> outages() {
+        return List.of(Outage.serverError(), Outage.proxyPage(), Outage.badGateway());
+    }
+
+    @Test
+    void anInstanceThatAcceptsButNeverAnswersIsUnavailableAfterTheTimeout() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            InstanceAddress mute = InstanceAddress.parse("http://127.0.0.1:" + silent.getLocalPort());
+            MastodonClient client = new MastodonClient(MastodonHttp.client(InstancePolicy.allowing(List.of(
+                    mute.authority())), "Authpipe-test", Duration.ofMillis(300)), Clock.systemUTC());
+
+            CheckResult result;
+            try {
+                result = CheckClassifier.classify(client.verifyCredentials(mute, Secret.of("t"), LOCAL_DOMAIN));
+            } catch (InstanceUnavailableException e) {
+                result = CheckClassifier.unavailable();
+            }
+
+            assertThat(result.outcome()).isEqualTo(CheckOutcome.INSTANCE_UNAVAILABLE);
+        }
     }
 
     private CheckResult check(String token) {

@@ -85,7 +85,7 @@ class SimulatedTimeHealthTest {
         JsonNode revoked = pipeline.awaitConnection(tenant, user, c -> "revoked".equals(c.path("status").asText()),
                 Duration.ofSeconds(10));
         assertThat(revoked.path("health").path("lastOutcome").asText()).isEqualTo("revoked");
-        assertThat(pipeline.revocations(tenant, user)).hasSize(1);
+        assertThat(pipeline.awaitRevocations(tenant, user, 1, WITHIN)).hasSize(1);
     }
 
     @Test
