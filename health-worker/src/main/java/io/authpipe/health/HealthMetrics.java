@@ -20,6 +20,8 @@ import java.util.function.IntSupplier;
  *       {@code authpipe_health_budget_wait_seconds}: from then to its start (waiting for the instance's budget);</li>
  *   <li>{@code authpipe_health_request_seconds}: the check itself;</li>
  *   <li>{@code authpipe_health_instance_budget_available{instance}}: checks the instance's budget allows now;</li>
+ *   <li>{@code authpipe_health_overdue_seconds}: how long the most overdue check has waited past its due time (a
+ *       worker that falls behind, or one that stopped checking, shows here before anywhere else);</li>
  *   <li>{@code authpipe_health_connections_scheduled}, {@code authpipe_health_in_flight},
  *       {@code authpipe_health_queued}; {@code authpipe_health_requests_dropped_total}: check requests for
  *       connections the worker does not check (unknown or ended).</li>
@@ -32,6 +34,7 @@ public final class HealthMetrics {
     private final Timer budgetWait;
     private final Timer request;
     private final Map<String, Long> scheduledByTask = new ConcurrentHashMap<>();
+    private final Map<String, Duration> overdueByTask = new ConcurrentHashMap<>();
 
     public HealthMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -46,6 +49,10 @@ public final class HealthMetrics {
         Gauge.builder("authpipe.health.connections.scheduled", scheduledByTask,
                         byTask -> byTask.values().stream().mapToLong(Long::longValue).sum())
                 .description("Connections in this worker's schedule (approximate)").register(registry);
+        Gauge.builder("authpipe.health.overdue", overdueByTask, byTask -> byTask.values().stream()
+                        .mapToDouble(d -> Math.max(0, d.toMillis() / 1000.0)).max().orElse(0))
+                .baseUnit("seconds")
+                .description("How long the most overdue scheduled check has been waiting").register(registry);
     }
 
     /** Registers the executor's gauges (held strongly: Micrometer keeps only weak references by default). */
@@ -86,12 +93,14 @@ public final class HealthMetrics {
         registry.counter("authpipe.health.requests.dropped").increment();
     }
 
-    void scheduled(String task, long connections) {
+    void scheduled(String task, long connections, Duration mostOverdue) {
         scheduledByTask.put(task, connections);
+        overdueByTask.put(task, mostOverdue);
     }
 
     void forget(String task) {
         scheduledByTask.remove(task);
+        overdueByTask.remove(task);
     }
 
     private static Duration positive(Duration d) {

@@ -149,6 +149,7 @@ class HealthMonitoringTest {
         }
         assertThat(topics).containsKey(Topics.CHECK_SUBJECTS);
         assertThat(topics.keySet()).anyMatch(topic -> topic.endsWith("health-checks-changelog"));
-        assertThat(metrics).contains("authpipe_health_checks_total", "authpipe_health_instance_budget_available");
+        assertThat(metrics).contains("authpipe_health_checks_total", "authpipe_health_instance_budget_available",
+                "authpipe_health_overdue_seconds", "authpipe_health_time_since_last_check_seconds");
     }
 }

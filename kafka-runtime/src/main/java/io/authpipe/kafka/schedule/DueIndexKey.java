@@ -43,6 +43,11 @@ public final class DueIndexKey {
         return Bytes.wrap(prefix(now, 1).put(ABOVE_ANY_UTF8).array());
     }
 
+    /** The due time a key was made for. */
+    public static Instant dueAtOf(Bytes key) {
+        return Instant.ofEpochMilli(ByteBuffer.wrap(key.get()).getLong() ^ Long.MIN_VALUE);
+    }
+
     private static ByteBuffer prefix(Instant at, int suffixLength) {
         return ByteBuffer.allocate(PREFIX + suffixLength).putLong(at.toEpochMilli() ^ Long.MIN_VALUE);
     }

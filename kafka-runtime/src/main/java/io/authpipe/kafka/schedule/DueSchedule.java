@@ -63,6 +63,13 @@ public final class DueSchedule<V> {
         }
     }
 
+    /** When the earliest entry is due (one read of the index). */
+    public Optional<Instant> earliestDue() {
+        try (KeyValueIterator<Bytes, String> all = index.all()) {
+            return all.hasNext() ? Optional.of(DueIndexKey.dueAtOf(all.next().key)) : Optional.empty();
+        }
+    }
+
     public long approximateCount() {
         return entries.approximateNumEntries();
     }

@@ -41,6 +41,15 @@ class DueScheduleTest {
     }
 
     @Test
+    void theEarliestDueTimeIsReadFromTheIndex() {
+        assertThat(schedule.earliestDue()).isEmpty();
+        schedule.schedule("b", at(20));
+        schedule.schedule("a", at(-5));
+
+        assertThat(schedule.earliestDue()).contains(T0.minusSeconds(5));
+    }
+
+    @Test
     void reschedulingMovesTheOnlyIndexEntryAndCancellingRemovesBoth() {
         schedule.schedule("a", at(10));
         schedule.schedule("a", at(50));
