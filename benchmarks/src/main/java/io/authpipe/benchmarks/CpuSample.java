@@ -5,17 +5,16 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * CPU time consumed so far by each of the refresh-worker's threads and by the whole process; {@link #since} gives
- * what was used between two samples.
+ * CPU time consumed so far by each of a worker's threads and by the whole process; {@link #since} gives what was used
+ * between two samples.
  *
- * <p>The worker's threads are told by name: {@code refresh-N} (the executor), every Kafka client and Streams thread
- * of the application ({@value ScaleEnvironment#WORKER_APPLICATION_ID} is in their names: the stream, global and
- * state-updater threads, their producers, consumer heartbeat, admin client and state cleaner, and the result
- * publisher's producer), and OkHttp's housekeeping threads (only the worker makes HTTP calls while it is measured).
- * Not counted: RocksDB's native flush and compaction threads (invisible to the JVM), GC and JIT. The process figure
- * counts everything: the broker, the sandbox answering the refreshes, the benchmark itself, GC, JIT and RocksDB.
+ * <p>The worker's threads are told by name ({@link WorkerApp#ownsThread}): its executor, its Kafka clients and
+ * Streams threads, OkHttp's housekeeping. Not counted: RocksDB's native flush and compaction threads (invisible to
+ * the JVM), GC and JIT. The process figure counts everything: the broker, the sandbox answering the worker's requests,
+ * the benchmark itself, GC, JIT and RocksDB.
  *
  * <p>Between two samples, each thread counts what it used since the earlier sample (all of it if it started since);
  * a thread that ended in between is missing (OkHttp's housekeeping threads end after a minute idle; they use little).
@@ -30,10 +29,18 @@ record CpuSample(Map<Long, Long> workerThreads, long processNanos) {
         workerThreads = Map.copyOf(workerThreads);
     }
 
-    static CpuSample now() {
+    static CpuSample now(WorkerApp app) {
+        return now(app::ownsThread);
+    }
+
+    /**
+     * A sample of the threads whose names {@code counted} accepts, in place of a worker's ({@link #since} reports
+     * them as {@link CpuUse#workerNanos}); the health report samples the sandbox's threads this way.
+     */
+    static CpuSample now(Predicate<String> counted) {
         Map<Long, Long> worker = new HashMap<>();
         for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (thread != null && isWorkerThread(thread.getThreadName())) {
+            if (thread != null && counted.test(thread.getThreadName())) {
                 long nanos = THREADS.getThreadCpuTime(thread.getThreadId());
                 if (nanos >= 0) {
                     worker.put(thread.getThreadId(), nanos);
@@ -50,11 +57,6 @@ record CpuSample(Map<Long, Long> workerThreads, long processNanos) {
             worker += thread.getValue() - earlier.workerThreads.getOrDefault(thread.getKey(), 0L);
         }
         return new CpuUse(worker, processNanos - earlier.processNanos);
-    }
-
-    static boolean isWorkerThread(String name) {
-        return name.startsWith("refresh-") || name.contains(ScaleEnvironment.WORKER_APPLICATION_ID)
-                || name.startsWith("OkHttp") || name.equals("Okio Watchdog");
     }
 
     private static long processCpuNanos() {

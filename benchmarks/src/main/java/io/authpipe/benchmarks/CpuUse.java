@@ -3,7 +3,7 @@ package io.authpipe.benchmarks;
 /**
  * CPU time used over a span (see {@link CpuSample} for what counts as the worker's).
  *
- * @param workerNanos  by the refresh-worker's threads
+ * @param workerNanos  by the worker's threads
  * @param processNanos by the whole process
  */
 record CpuUse(long workerNanos, long processNanos) {

@@ -1,7 +1,6 @@
 package io.authpipe.benchmarks;
 
 import io.authpipe.kafka.KafkaConnection;
-import io.authpipe.topics.Topics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,9 +12,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * How much of {@code authpipe.expiry-timers} the refresh-worker has yet to process: end offsets minus its consumer
- * group's committed offsets. Under exactly-once the offsets commit with the store changes (every 100 ms), so
- * nothing left means every timer written so far is in the worker's stores.
+ * How much of its input topic ({@code authpipe.expiry-timers}, {@code authpipe.check-subjects}) a worker has yet to
+ * process: end offsets minus its consumer group's committed offsets. Under exactly-once the offsets commit with the
+ * store changes (every 100 ms), so nothing left means every record written so far is in the worker's stores.
  */
 final class IngestProgress implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
@@ -24,19 +23,19 @@ final class IngestProgress implements AutoCloseable {
     private final String groupId;
     private final Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
 
-    IngestProgress(String bootstrap, String groupId, int partitions) {
+    IngestProgress(String bootstrap, String groupId, String topic, int partitions) {
         this.admin = Admin.create(KafkaConnection.of(bootstrap).adminConfig());
         this.groupId = groupId;
         IntStream.range(0, partitions).forEach(partition ->
-                ends.put(new TopicPartition(Topics.EXPIRY_TIMERS, partition), OffsetSpec.latest()));
+                ends.put(new TopicPartition(topic, partition), OffsetSpec.latest()));
     }
 
-    /** Waits until the worker has committed every timer written so far. */
+    /** Waits until the worker has committed every record written so far. */
     void awaitCaughtUp(Duration timeout) {
-        Poll.until(() -> remaining() == 0, POLL, timeout, "the refresh-worker to process every timer");
+        Poll.until(() -> remaining() == 0, POLL, timeout, "the worker to process every record of " + groupId);
     }
 
-    /** Timers written but not yet committed by the worker. */
+    /** Records written but not yet committed by the worker. */
     long remaining() {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
@@ -51,7 +50,7 @@ final class IngestProgress implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read the refresh-worker's offsets", e.getCause());
+            throw new IllegalStateException("cannot read the offsets of " + groupId, e.getCause());
         }
     }
 

@@ -1,25 +1,27 @@
 package io.authpipe.benchmarks;
 
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.core.identity.TenantId;
 import io.authpipe.core.instance.InstanceAddress;
 import io.authpipe.core.instance.InstancePolicy;
+import io.authpipe.core.secret.Secret;
+import io.authpipe.events.EncryptedSecret;
 import io.authpipe.kafka.EmbeddedKafka;
 import io.authpipe.kafka.KafkaConnection;
 import io.authpipe.kafka.KafkaRuntimeException;
 import io.authpipe.kafka.TopicAdmin;
-import io.authpipe.kafka.TopicSpec;
 import io.authpipe.mastodon.AppRegistrationOutcome;
 import io.authpipe.mastodon.ClientCredentials;
 import io.authpipe.mastodon.MastodonClient;
 import io.authpipe.mastodon.MastodonHttp;
-import io.authpipe.refresh.RefreshSettings;
+import io.authpipe.records.SealedBytes;
 import io.authpipe.sandbox.mastodon.MastodonSandbox;
-import io.authpipe.sandbox.mastodon.RateLimits;
 import io.authpipe.sandbox.mastodon.SandboxConfig;
 import io.authpipe.sandbox.mastodon.SandboxOperator;
 import io.authpipe.sandbox.mastodon.TokenPolicy;
-import io.authpipe.topics.Topics;
+import io.authpipe.vault.Purpose;
+import io.authpipe.vault.SecretBinding;
 import io.authpipe.vault.TenantKeys;
 import io.authpipe.vault.Vault;
 import io.authpipe.vault.VaultPolicy;
@@ -27,19 +29,21 @@ import io.authpipe.vault.kms.LocalKeyFileKms;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one size runs on, in a fresh directory: an embedded broker with the four topics the refresh-worker reads and
- * writes ({@value #PARTITIONS} partitions each, as the embedded default), a Mastodon sandbox issuing
- * {@link #TOKEN_TTL} tokens with rotating refresh tokens and throttles out of the way, a tenant {@code bench} whose
- * key lives in a local key file (the file the worker opens too), and one app registered at the sandbox over HTTP.
- * The tenant and app records are published as broker-api would. Closing stops the sandbox and the broker and deletes
- * the directory; stop the worker first.
+ * What one size runs on, in a fresh directory: an embedded broker with the topics the worker reads and writes
+ * ({@value #PARTITIONS} partitions each, as the embedded default), a Mastodon sandbox issuing {@link #TOKEN_TTL}
+ * tokens with rotating refresh tokens and throttles out of the way ({@link EnvironmentSpec}), a tenant {@code bench}
+ * whose key lives in a local key file (the file the worker opens too), and one app registered at the sandbox over
+ * HTTP. The tenant and app records are published as broker-api would. Closing stops the sandbox and the broker and
+ * deletes the directory; stop the worker first.
  */
 final class ScaleEnvironment implements AutoCloseable {
     static final TenantId TENANT = TenantId.of("bench");
@@ -49,7 +53,6 @@ final class ScaleEnvironment implements AutoCloseable {
     static final List<String> SCOPES = List.of("read");
     static final Duration TOKEN_TTL = Duration.ofDays(3);
     static final String APP_REF = "bench:app-1";
-    static final String WORKER_APPLICATION_ID = "authpipe-refresh-worker";
     static final int PARTITIONS = 3;
     private static final String CALLBACK = "https://bench.example/callback";
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
@@ -75,23 +78,23 @@ final class ScaleEnvironment implements AutoCloseable {
         this.clientId = clientId;
     }
 
-    /** Starts everything in a new temporary directory. */
-    static ScaleEnvironment start() {
-        Path dir = TempDirectory.create("authpipe-refresh-scale-");
+    /** Starts everything for {@code spec}'s worker in a new temporary directory. */
+    static ScaleEnvironment start(EnvironmentSpec spec) {
+        Path dir = TempDirectory.create("authpipe-" + spec.worker() + "-scale-");
         try {
-            return startIn(dir);
+            return startIn(dir, spec);
         } catch (RuntimeException e) {
             TempDirectory.delete(dir);
             throw e;
         }
     }
 
-    private static ScaleEnvironment startIn(Path dir) {
+    private static ScaleEnvironment startIn(Path dir, EnvironmentSpec spec) {
         EmbeddedKafka kafka = startKafka(dir);
         try {
-            TopicAdmin.ensureTopics(KafkaConnection.of(kafka.bootstrapServers()).adminConfig(), topics(),
+            TopicAdmin.ensureTopics(KafkaConnection.of(kafka.bootstrapServers()).adminConfig(), spec.topics(),
                     TOPIC_TIMEOUT);
-            return startSandbox(dir, kafka);
+            return startSandbox(dir, kafka, spec);
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
@@ -116,11 +119,10 @@ final class ScaleEnvironment implements AutoCloseable {
         }
     }
 
-    private static ScaleEnvironment startSandbox(Path dir, EmbeddedKafka kafka) {
+    private static ScaleEnvironment startSandbox(Path dir, EmbeddedKafka kafka, EnvironmentSpec spec) {
         MastodonSandbox sandbox = MastodonSandbox.start(SandboxConfig.defaults()
                 .withTokenPolicy(TokenPolicy.expiring(TOKEN_TTL, true))
-                .withRateLimits(new RateLimits(100_000, Duration.ofMinutes(10), 100_000, 100_000, 100_000,
-                        Duration.ofMinutes(5))));
+                .withRateLimits(spec.rateLimits()));
         try {
             Vault vault = new Vault(LocalKeyFileKms.openOrCreate(dir.resolve("master.key")), VaultPolicy.defaults(),
                     Clock.systemUTC());
@@ -136,29 +138,38 @@ final class ScaleEnvironment implements AutoCloseable {
         }
     }
 
-    /** The refresh-worker's settings: this environment's broker, key file, state directory and sandbox. */
-    RefreshSettings workerSettings(int maxInFlight) {
-        return RefreshSettings.fromEnv(kafka.bootstrapServers(), new EnvReader(Map.ofEntries(
-                Map.entry("AUTHPIPE_STATE_DIR", dir.resolve("state").toString()),
-                Map.entry("AUTHPIPE_KEY_FILE", dir.resolve("master.key").toString()),
-                Map.entry("AUTHPIPE_INSTANCE_ALLOWLIST", instance.authority()),
-                Map.entry("AUTHPIPE_REFRESH_APPLICATION_ID", WORKER_APPLICATION_ID),
-                // the worker's default unless this process's environment sets it
-                Map.entry("AUTHPIPE_REFRESH_SCAN_INTERVAL", Optional.ofNullable(
-                        System.getenv("AUTHPIPE_REFRESH_SCAN_INTERVAL")).orElse("200ms")),
-                Map.entry("AUTHPIPE_REFRESH_MAX_IN_FLIGHT", Integer.toString(maxInFlight)),
-                Map.entry("AUTHPIPE_REFRESH_MAX_PER_HOST", Integer.toString(Math.min(maxInFlight, 1024))),
-                // no vault applies the results here, so a lease would run out and re-dispatch: outlast the run
-                Map.entry("AUTHPIPE_REFRESH_LEASE", "1h"))));
+    /**
+     * A worker's environment: this environment's state directory, key file and sandbox (the only instance allowed),
+     * then {@code settings}, the worker's own variables.
+     */
+    EnvReader workerEnv(Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "AUTHPIPE_STATE_DIR", dir.resolve("state").toString(),
+                "AUTHPIPE_KEY_FILE", dir.resolve("master.key").toString(),
+                "AUTHPIPE_INSTANCE_ALLOWLIST", instance.authority()));
+        env.putAll(settings);
+        return new EnvReader(env);
     }
 
-    /** The refresh-worker's RocksDB stores ({@code AUTHPIPE_STATE_DIR/refresh-worker}). */
-    Path workerStateDir() {
-        return dir.resolve("state").resolve("refresh-worker");
+    /** A worker's RocksDB stores: {@code AUTHPIPE_STATE_DIR/<worker>}, e.g. {@code refresh-worker}. */
+    Path workerStateDir(String worker) {
+        return dir.resolve("state").resolve(worker);
     }
 
-    Path kafkaDataDir() {
-        return kafka.dataDir();
+    /** The broker's copy of {@code app}'s stores: the segment files of its changelog topics, in bytes. */
+    long changelogBytes(WorkerApp app) {
+        return MemoryProbe.bytesUnder(kafka.dataDir(), app::isChangelogSegment);
+    }
+
+    /** The connection of the {@code user}-th benchmark user: {@code bench:mastodon:user-0000000} and on. */
+    static ConnectionKey connection(int user) {
+        return ConnectionKey.of(TENANT.value(), PROVIDER, String.format(Locale.ROOT, "user-%07d", user));
+    }
+
+    /** {@code token} sealed for {@code purpose} of {@code connection} under the tenant's key, as the vault seals it. */
+    EncryptedSecret seal(ConnectionKey connection, Purpose purpose, String token) {
+        return SealedBytes.wrap(vault.encrypt(keys, SecretBinding.forConnection(connection, purpose),
+                Secret.of(token)));
     }
 
     String bootstrap() {
@@ -179,14 +190,6 @@ final class ScaleEnvironment implements AutoCloseable {
         return clientId;
     }
 
-    Vault vault() {
-        return vault;
-    }
-
-    TenantKeys keys() {
-        return keys;
-    }
-
     @Override
     public void close() {
         sandbox.close();
@@ -204,12 +207,5 @@ final class ScaleEnvironment implements AutoCloseable {
             throw new IllegalStateException("the sandbox did not register the benchmark app: " + outcome);
         }
         return registered.credentials();
-    }
-
-    private static List<TopicSpec> topics() {
-        return List.of(TopicSpec.compacted(Topics.EXPIRY_TIMERS, PARTITIONS),
-                TopicSpec.compacted(Topics.TENANTS, PARTITIONS),
-                TopicSpec.compacted(Topics.APP_REGISTRATIONS, PARTITIONS),
-                TopicSpec.deleted(Topics.CONNECTION_EVENTS, PARTITIONS, Duration.ofDays(1)));
     }
 }

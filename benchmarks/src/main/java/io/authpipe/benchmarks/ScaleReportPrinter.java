@@ -1,11 +1,16 @@
 package io.authpipe.benchmarks;
 
+import static io.authpipe.benchmarks.Cells.decimal;
+import static io.authpipe.benchmarks.Cells.ratio;
+import static io.authpipe.benchmarks.Cells.seconds;
+import static io.authpipe.benchmarks.Cells.secondsOf;
+import static io.authpipe.benchmarks.Cells.slope;
+
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Prints the refresh-worker scale report: a load table, a dispatch table and how the figures grow from one size to
@@ -48,7 +53,7 @@ final class ScaleReportPrinter {
         for (ScaleResult result : results) {
             LoadFigures load = result.load();
             int n = result.timers();
-            table.row(List.of(count(n), count(load.timerBytes() / n), seconds(load.publish()),
+            table.row(List.of(count(n), count(load.recordBytes() / n), seconds(load.publish()),
                     seconds(load.startup()), seconds(load.ingest()),
                     count(Math.round(n / secondsOf(load.ingest()))),
                     decimal(load.ingestCpu().workerNanos() / 1e3 / n, 1), count(Math.round(load.pendingGauge())),
@@ -126,28 +131,8 @@ final class ScaleReportPrinter {
         return dispatch.idleCpu().workerNanos() / 1e6 / secondsOf(dispatch.idleWall());
     }
 
-    private static double secondsOf(Duration duration) {
-        return Math.max(1, duration.toNanos()) / 1e9;
-    }
-
-    private static String seconds(Duration duration) {
-        return decimal(duration.toNanos() / 1e9, 2);
-    }
-
-    private static String ratio(double to, double from) {
-        return from <= 0 ? "-" : decimal(to / from, 2);
-    }
-
-    private static String slope(long bytes, long added) {
-        return added <= 0 ? "-" : count(Math.round((double) bytes / added));
-    }
-
-    private static String decimal(double value, int places) {
-        return String.format(Locale.ROOT, "%,." + places + "f", value);
-    }
-
     static String count(long value) {
-        return KmsCallsReport.count(value);
+        return Cells.count(value);
     }
 
     /** The columns' meaning, for the report's header. */

@@ -1,14 +1,16 @@
 package io.authpipe.benchmarks;
 
 import io.authpipe.events.ExpiryTimer;
+import io.authpipe.refresh.RefreshSettings;
 import io.authpipe.refresh.RefreshWorker;
-import java.nio.file.Path;
+import io.authpipe.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ final class ScaleRun {
     private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration DISPATCH_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration GAUGE_UPDATE = Duration.ofSeconds(2);
+    private static final WorkerApp APP = WorkerApp.REFRESH;
     private static final Logger LOG = LoggerFactory.getLogger(ScaleRun.class);
 
     private final ScaleEnvironment env;
@@ -50,7 +53,7 @@ final class ScaleRun {
     }
 
     static ScaleResult measure(int timers, int maxInFlight) {
-        try (ScaleEnvironment env = ScaleEnvironment.start()) {
+        try (ScaleEnvironment env = ScaleEnvironment.start(EnvironmentSpec.refreshWorker())) {
             return new ScaleRun(env, timers, maxInFlight).measure();
         }
     }
@@ -60,26 +63,26 @@ final class ScaleRun {
         long started = System.nanoTime();
         List<ExpiryTimer> due = loader.load(timers, Math.min(timers, MAX_DUE), Instant.now().plus(Duration.ofDays(1)));
         Duration publish = since(started);
-        long timerBytes = loader.bytesWritten();
+        long recordBytes = loader.bytesWritten();
         LOG.info("timers={}: written in {} s; starting the refresh-worker", timers, seconds(publish));
-        try (IngestProgress progress = new IngestProgress(env.bootstrap(), ScaleEnvironment.WORKER_APPLICATION_ID,
+        try (IngestProgress progress = new IngestProgress(env.bootstrap(), APP.applicationId(), Topics.EXPIRY_TIMERS,
                 ScaleEnvironment.PARTITIONS)) {
             Baseline beforeWorker = Baseline.now();
             long starting = System.nanoTime();
-            RefreshWorker worker = RefreshWorker.start(env.workerSettings(maxInFlight), Clock.systemUTC());
+            RefreshWorker worker = RefreshWorker.start(workerSettings(), Clock.systemUTC());
             LoadFigures load;
             DispatchFigures dispatch;
             try {
                 Duration startup = since(starting);
                 progress.awaitCaughtUp(INGEST_TIMEOUT);
                 Duration ingest = since(starting).minus(startup);
-                CpuUse ingestCpu = CpuSample.now().since(beforeWorker.cpu());
+                CpuUse ingestCpu = CpuSample.now(APP).since(beforeWorker.cpu());
                 LOG.info("timers={}: ingested in {} s", timers, seconds(ingest));
                 Poll.sleepUntil(Instant.now().plus(GAUGE_UPDATE)); // the pending gauge is updated by the next scans
                 WorkerMeters meters = new WorkerMeters(worker.meters());
                 long heap = MemoryProbe.heapUsedAfterGc();
                 OptionalLong resident = MemoryProbe.residentBytes();
-                load = new LoadFigures(publish, timerBytes, startup, ingest, ingestCpu,
+                load = new LoadFigures(publish, recordBytes, startup, ingest, ingestCpu,
                         beforeWorker.heap() - heapBeforeLoad, heap - beforeWorker.heap(),
                         MemoryProbe.growth(beforeWorker.resident(), resident), meters.pendingTimers(), 0, 0);
                 dispatch = dispatch(meters, progress, due);
@@ -96,14 +99,14 @@ final class ScaleRun {
         loader.republish(due, dueAt);
         progress.awaitCaughtUp(DUE_DELAY);
         Instant idleFrom = Instant.now();
-        CpuSample beforeIdle = CpuSample.now();
+        CpuSample beforeIdle = CpuSample.now(APP);
         Poll.sleepUntil(dueAt);
-        CpuSample atDue = CpuSample.now();
+        CpuSample atDue = CpuSample.now(APP);
         LOG.info("timers={}: {} timers due now", timers, due.size());
         Poll.until(() -> answered(WorkerMeters.since(outcomesBefore, meters.outcomes())) >= due.size(),
                 Duration.ofMillis(10), DISPATCH_TIMEOUT, "a result for every due timer");
         Duration wall = Duration.between(dueAt, Instant.now());
-        CpuUse cpu = CpuSample.now().since(atDue);
+        CpuUse cpu = CpuSample.now(APP).since(atDue);
         Percentiles lag = meters.dispatchLag();
         Percentiles requests = meters.requests();
         Map<String, Long> outcomes = WorkerMeters.since(outcomesBefore, meters.outcomes());
@@ -115,19 +118,21 @@ final class ScaleRun {
 
     /** The load figures with the sizes of the worker's state, measured once it closed and flushed its stores. */
     private LoadFigures withStoredBytes(LoadFigures load) {
-        long state = MemoryProbe.bytesUnder(env.workerStateDir());
-        long changelogs = MemoryProbe.bytesUnder(env.kafkaDataDir(), ScaleRun::isWorkerChangelog);
-        return load.withStoredBytes(state, changelogs);
+        return load.withStoredBytes(MemoryProbe.bytesUnder(env.workerStateDir("refresh-worker")),
+                env.changelogBytes(APP));
     }
 
-    /**
-     * A log segment of one of the worker's changelog topics (directory
-     * {@code <applicationId>-<store>-changelog-<partition>}); not the index files, which the broker preallocates.
-     */
-    private static boolean isWorkerChangelog(Path file) {
-        String partitionDir = file.getParent().getFileName().toString();
-        return partitionDir.startsWith(ScaleEnvironment.WORKER_APPLICATION_ID) && partitionDir.contains("-changelog-")
-                && file.getFileName().toString().endsWith(".log");
+    /** The refresh-worker's settings: this environment's broker, key file, state directory and sandbox. */
+    private RefreshSettings workerSettings() {
+        return RefreshSettings.fromEnv(env.bootstrap(), env.workerEnv(Map.of(
+                "AUTHPIPE_REFRESH_APPLICATION_ID", APP.applicationId(),
+                // the worker's default unless this process's environment sets it
+                "AUTHPIPE_REFRESH_SCAN_INTERVAL", Optional.ofNullable(
+                        System.getenv("AUTHPIPE_REFRESH_SCAN_INTERVAL")).orElse("200ms"),
+                "AUTHPIPE_REFRESH_MAX_IN_FLIGHT", Integer.toString(maxInFlight),
+                "AUTHPIPE_REFRESH_MAX_PER_HOST", Integer.toString(Math.min(maxInFlight, 1024)),
+                // no vault applies the results here, so a lease would run out and re-dispatch: outlast the run
+                "AUTHPIPE_REFRESH_LEASE", "1h")));
     }
 
     private static long answered(Map<String, Long> outcomes) {
@@ -137,7 +142,7 @@ final class ScaleRun {
     /** Heap (after full GCs), resident memory and CPU just before the worker starts. */
     private record Baseline(long heap, OptionalLong resident, CpuSample cpu) {
         static Baseline now() {
-            return new Baseline(MemoryProbe.heapUsedAfterGc(), MemoryProbe.residentBytes(), CpuSample.now());
+            return new Baseline(MemoryProbe.heapUsedAfterGc(), MemoryProbe.residentBytes(), CpuSample.now(APP));
         }
     }
 

@@ -1,23 +1,18 @@
 package io.authpipe.benchmarks;
 
 import io.authpipe.core.identity.ConnectionKey;
-import io.authpipe.core.secret.Secret;
 import io.authpipe.events.ConnectionRef;
-import io.authpipe.events.EncryptedSecret;
 import io.authpipe.events.ExpiryTimer;
-import io.authpipe.records.SealedBytes;
 import io.authpipe.sandbox.mastodon.SandboxOperator.IssuedToken;
 import io.authpipe.schemas.AvroSerde;
 import io.authpipe.schemas.SchemaRegistry;
 import io.authpipe.topics.Topics;
 import io.authpipe.vault.Purpose;
-import io.authpipe.vault.SecretBinding;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -81,18 +76,19 @@ final class TimerLoader {
 
     /** Characters in a connection key, {@code bench:mastodon:user-0000000}. */
     static int connectionKeyLength() {
-        return connectionKey(0).asKafkaKey().length();
+        return ScaleEnvironment.connection(0).asKafkaKey().length();
     }
 
     private void publish(TopicWriter writer, ExpiryTimer timer) {
-        byte[] key = connectionKey(timer.getConnection().getUserId()).asKafkaKey().getBytes(StandardCharsets.UTF_8);
+        byte[] key = ConnectionKey.of(ScaleEnvironment.TENANT.value(), ScaleEnvironment.PROVIDER,
+                timer.getConnection().getUserId()).asKafkaKey().getBytes(StandardCharsets.UTF_8);
         byte[] value = serde.serialize(Topics.EXPIRY_TIMERS, timer);
         bytesWritten += key.length + value.length;
         writer.send(Topics.EXPIRY_TIMERS, key, value);
     }
 
     private ExpiryTimer timer(int user, IssuedToken token, Instant dueAt) {
-        ConnectionKey key = connectionKey(user);
+        ConnectionKey key = ScaleEnvironment.connection(user);
         return ExpiryTimer.newBuilder()
                 .setConnection(new ConnectionRef(key.tenant().value(), key.provider().value(), key.user().value()))
                 .setVersion(1)
@@ -100,21 +96,8 @@ final class TimerLoader {
                 .setExpiresAt(token.expiresAt().orElseThrow())
                 .setInstance(env.instanceOrigin())
                 .setAppRef(ScaleEnvironment.APP_REF)
-                .setAccessToken(seal(key, Purpose.ACCESS_TOKEN, token.accessToken()))
-                .setRefreshToken(seal(key, Purpose.REFRESH_TOKEN, token.refreshToken().orElseThrow()))
+                .setAccessToken(env.seal(key, Purpose.ACCESS_TOKEN, token.accessToken()))
+                .setRefreshToken(env.seal(key, Purpose.REFRESH_TOKEN, token.refreshToken().orElseThrow()))
                 .build();
-    }
-
-    private EncryptedSecret seal(ConnectionKey key, Purpose purpose, String token) {
-        return SealedBytes.wrap(env.vault().encrypt(env.keys(), SecretBinding.forConnection(key, purpose),
-                Secret.of(token)));
-    }
-
-    private static ConnectionKey connectionKey(int user) {
-        return connectionKey(String.format(Locale.ROOT, "user-%07d", user));
-    }
-
-    private static ConnectionKey connectionKey(String userId) {
-        return ConnectionKey.of(ScaleEnvironment.TENANT.value(), ScaleEnvironment.PROVIDER, userId);
     }
 }

@@ -38,6 +38,11 @@ final class TopicWriter implements AutoCloseable {
         });
     }
 
+    /** Fetches {@code topic}'s metadata now, so the first send does not wait for it. */
+    void awaitMetadata(String topic) {
+        producer.partitionsFor(topic);
+    }
+
     /** Waits until every record sent so far is acknowledged. */
     void flush() {
         producer.flush();
