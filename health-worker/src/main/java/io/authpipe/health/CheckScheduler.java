@@ -34,11 +34,14 @@ import org.slf4j.LoggerFactory;
  * tombstone removes it) and, every scan interval, hands the due ones to the {@link CheckDispatch}, earliest first.
  * A handed-over check is moved to the in-flight timeout, so a worker that stops mid-check checks again after it; its
  * {@link CheckDone} sets the next check ({@link CheckCadence}). A {@link CheckRequest} makes the connection due now,
- * or as soon as its minimum gap allows; requests for a connection already due or in flight collapse.
+ * ahead of any backlog of overdue checks, or as soon as its minimum gap allows; requests for a connection already
+ * due or in flight collapse.
  */
 final class CheckScheduler implements Processor<String, Object, Void, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(CheckScheduler.class);
     private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    /** The due time of a requested check that may run now: sorts before every overdue check in the due index. */
+    static final Instant URGENT = Instant.EPOCH;
 
     private final CheckDispatch dispatch;
     private final CheckCadence cadence;
@@ -113,7 +116,7 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
         if (check.getRequestedAt() == null || request.getRequestedAt().isAfter(check.getRequestedAt())) {
             check.setRequestedAt(request.getRequestedAt()); // the newest: one made after a check started stays open
         }
-        Instant due = cadence.requested(now, check.getLastCheckAt());
+        Instant due = urgentIfDue(cadence.requested(now, check.getLastCheckAt()), now);
         if (!inFlight.containsKey(key) && due.isBefore(check.getDueAt())) {
             check.setDueAt(due);
         }
@@ -145,7 +148,9 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
         Instant dueAt = check.getDueAt();
         if (dispatch.offer(job)) {
             inFlight.put(key, now);
-            metrics.dispatched(Duration.between(dueAt, now));
+            if (!dueAt.equals(URGENT)) {
+                metrics.dispatched(Duration.between(dueAt, now));
+            }
             check.setDueAt(now.plus(cadence.inFlightTimeout()));
         } else {
             check.setDueAt(now.plus(BUSY_RETRY));
@@ -191,7 +196,7 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
             next = later(spent.get().reset(), next); // the token's own limit: this connection waits for its reset
         }
         if (check.getRequestedAt() != null && check.getRequestedAt().isAfter(finished.startedAt())) {
-            next = cadence.requested(now, check.getLastCheckAt());
+            next = urgentIfDue(cadence.requested(now, check.getLastCheckAt()), now);
         } else {
             check.setRequestedAt(null);
         }
@@ -204,6 +209,11 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
         if (context != null) {
             metrics.forget(context.taskId().toString());
         }
+    }
+
+    /** A requested check that may run now jumps the backlog of overdue ones ({@link #URGENT}). */
+    private static Instant urgentIfDue(Instant due, Instant now) {
+        return due.isAfter(now) ? due : URGENT;
     }
 
     private static Instant later(Instant a, Instant b) {

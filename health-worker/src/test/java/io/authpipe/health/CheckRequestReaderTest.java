@@ -122,7 +122,7 @@ class CheckRequestReaderTest {
 
         List<TestRecord<String, byte[]>> deadLetters = driver.deadLetters();
         assertThat(deadLetters).hasSize(3);
-        assertThat(driver.stored(KEY).getDueAt()).isEqualTo(driver.now());
+        assertThat(driver.stored(KEY).getDueAt()).isEqualTo(CheckScheduler.URGENT);
         driver.advance(SCAN);
         assertThat(driver.jobs()).singleElement().satisfies(job -> assertThat(job.urgent()).isTrue());
     }

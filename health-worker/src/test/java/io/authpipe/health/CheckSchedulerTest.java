@@ -112,13 +112,31 @@ class CheckSchedulerTest {
         driver.advance(Duration.ofMinutes(1));
 
         driver.request("u1");
-        assertThat(driver.stored(KEY).getDueAt()).isEqualTo(driver.now());
+        assertThat(driver.stored(KEY).getDueAt()).isEqualTo(CheckScheduler.URGENT);
         assertThat(driver.stored(KEY).getRequestedAt()).isEqualTo(driver.now());
         driver.advance(SCAN);
 
         assertThat(driver.jobs()).singleElement().satisfies(job -> {
             assertThat(job.urgent()).isTrue();
             assertThat(job.takenAt()).isEqualTo(T0.plus(Duration.ofMinutes(1)).plus(SCAN));
+        });
+    }
+
+    @Test
+    void aRequestedCheckIsHandedOverBeforeABacklogOfOverdueOnes() {
+        driver.room(0);
+        for (String user : List.of("u1", "u2", "u3")) {
+            driver.put(subject(user));
+        }
+        driver.advance(INTERVAL.multipliedBy(2)); // all three overdue, none handed over: no room
+
+        driver.request("u3");
+        driver.room(1);
+        driver.advance(SCAN);
+
+        assertThat(driver.jobs()).singleElement().satisfies(job -> {
+            assertThat(job.connectionKey()).isEqualTo(key("u3"));
+            assertThat(job.urgent()).isTrue();
         });
     }
 

@@ -14,9 +14,8 @@ import java.util.Map;
  * @param maxPerInstance  checks running at once against one instance
  * @param maxQueued       checks handed over and waiting for their instance's budget; when full, due checks wait in
  *                        the schedule
- * @param instanceBudget  checks per {@code budgetWindow} against one instance, shared by all tenants: Mastodon limits
- *                        authenticated API calls per token and per user, but GoToSocial and proxies in front of
- *                        servers limit per IP (300 / 5 min), and that IP is the worker's
+ * @param instanceBudget  checks per {@code budgetWindow} against one instance, shared by all tenants (see
+ *                        {@link #DEFAULT_INSTANCE_BUDGET})
  * @param budgetWindow    the window of {@code instanceBudget}
  * @param budgetOverrides per-instance budgets ({@code host[:port]} to checks per window), for instances known to allow
  *                        more (or less)
@@ -25,6 +24,13 @@ public record DispatchSettings(int maxInFlight, int maxPerInstance, int maxQueue
                                Duration budgetWindow, Map<String, Integer> budgetOverrides) {
     /** A rate limit the instance reports with at most this fraction left counts as nearly spent: slow down. */
     public static final double NEARLY_SPENT = 0.1;
+    /**
+     * Checks per five minutes against one instance by default: 10 a second, enough for 18,000 connections on one
+     * instance at the default 30-minute interval. Mastodon counts authenticated calls per token and per user, not per
+     * IP; servers that do limit per IP (GoToSocial: 300 / 5 min, proxies) say so in {@code X-RateLimit-*}, and the
+     * worker paces itself to that.
+     */
+    public static final int DEFAULT_INSTANCE_BUDGET = 3_000;
 
     public DispatchSettings {
         if (maxInFlight < 1 || maxPerInstance < 1 || maxQueued < 1 || instanceBudget < 1) {
@@ -37,7 +43,7 @@ public record DispatchSettings(int maxInFlight, int maxPerInstance, int maxQueue
     }
 
     public static DispatchSettings defaults() {
-        return new DispatchSettings(16, 4, 10_000, 300, Duration.ofMinutes(5), Map.of());
+        return new DispatchSettings(16, 4, 10_000, DEFAULT_INSTANCE_BUDGET, Duration.ofMinutes(5), Map.of());
     }
 
     public static DispatchSettings fromEnv(EnvReader env) {
@@ -45,7 +51,7 @@ public record DispatchSettings(int maxInFlight, int maxPerInstance, int maxQueue
                 env.integer("AUTHPIPE_HEALTH_MAX_IN_FLIGHT", 16, 1, 4096),
                 env.integer("AUTHPIPE_HEALTH_MAX_PER_INSTANCE", 4, 1, 1024),
                 env.integer("AUTHPIPE_HEALTH_MAX_QUEUED", 10_000, 1, 1_000_000),
-                env.integer("AUTHPIPE_HEALTH_INSTANCE_BUDGET", 300, 1, 10_000_000),
+                env.integer("AUTHPIPE_HEALTH_INSTANCE_BUDGET", DEFAULT_INSTANCE_BUDGET, 1, 100_000_000),
                 env.duration("AUTHPIPE_HEALTH_INSTANCE_BUDGET_WINDOW", Duration.ofMinutes(5)),
                 overrides(env.list("AUTHPIPE_HEALTH_INSTANCE_BUDGETS", List.of())));
     }
