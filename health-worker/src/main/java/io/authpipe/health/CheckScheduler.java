@@ -133,7 +133,7 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
             schedule.takeDue(now, room, (key, check) -> handOver(key, check, now));
         }
         metrics.scheduled(context.taskId().toString(), schedule.approximateCount(),
-                schedule.earliestDue().map(due -> Duration.between(due, now)).orElse(Duration.ZERO));
+                schedule.earliestDueAfter(URGENT).map(due -> Duration.between(due, now)).orElse(Duration.ZERO));
     }
 
     private void handOver(String key, ScheduledCheck check, Instant now) {

@@ -63,10 +63,10 @@ public final class DueSchedule<V> {
         }
     }
 
-    /** When the earliest entry is due (one read of the index). */
-    public Optional<Instant> earliestDue() {
-        try (KeyValueIterator<Bytes, String> all = index.all()) {
-            return all.hasNext() ? Optional.of(DueIndexKey.dueAtOf(all.next().key)) : Optional.empty();
+    /** When the earliest entry due after {@code floor} is due (one read of the index). */
+    public Optional<Instant> earliestDueAfter(Instant floor) {
+        try (KeyValueIterator<Bytes, String> later = index.range(DueIndexKey.dueBy(floor), null)) {
+            return later.hasNext() ? Optional.of(DueIndexKey.dueAtOf(later.next().key)) : Optional.empty();
         }
     }
 

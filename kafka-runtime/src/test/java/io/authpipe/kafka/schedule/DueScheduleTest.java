@@ -41,12 +41,15 @@ class DueScheduleTest {
     }
 
     @Test
-    void theEarliestDueTimeIsReadFromTheIndex() {
-        assertThat(schedule.earliestDue()).isEmpty();
+    void theEarliestDueTimeAfterAFloorIsReadFromTheIndex() {
+        assertThat(schedule.earliestDueAfter(Instant.EPOCH)).isEmpty();
+        schedule.schedule("urgent", Instant.EPOCH.toEpochMilli());
         schedule.schedule("b", at(20));
         schedule.schedule("a", at(-5));
 
-        assertThat(schedule.earliestDue()).contains(T0.minusSeconds(5));
+        assertThat(schedule.earliestDueAfter(Instant.EPOCH)).contains(T0.minusSeconds(5));
+        assertThat(schedule.earliestDueAfter(T0)).contains(T0.plusSeconds(20));
+        assertThat(schedule.earliestDueAfter(T0.plusSeconds(20))).isEmpty();
     }
 
     @Test
