@@ -9,13 +9,10 @@ import io.authpipe.events.CheckOutcome;
 import io.authpipe.events.Revocation;
 import io.authpipe.events.RevocationReason;
 import io.authpipe.kafka.EmbeddedKafka;
-import io.authpipe.kafka.testing.Bytes;
-import io.authpipe.kafka.testing.DirectoryScanner;
 import io.authpipe.kafka.testing.KafkaBrokerExtension;
-import io.authpipe.kafka.testing.TopicScanner;
+import io.authpipe.kafka.testing.SecretScan;
 import io.authpipe.sandbox.mastodon.SandboxConfig;
 import io.authpipe.topics.Topics;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,13 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
 class HealthMonitoringTest {
     static final Duration WITHIN = Duration.ofSeconds(20);
     static HealthPipeline pipeline;
+    static EmbeddedKafka kafka;
     @TempDir
     static Path dir;
 
     final String user = "user-" + UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
-    static void start(EmbeddedKafka kafka) {
+    static void start(EmbeddedKafka broker) {
+        kafka = broker;
         pipeline = HealthPipeline.start(kafka, dir, SandboxConfig.defaults(), Clock.systemUTC(), Map.of(
                 "AUTHPIPE_HEALTH_INTERVAL", "2s",
                 "AUTHPIPE_HEALTH_RETRY_BASE", "1s",
@@ -135,20 +134,15 @@ class HealthMonitoringTest {
         secrets.addAll(pipeline.sandbox().clientSecrets());
         assertThat(secrets).isNotEmpty();
 
-        Map<String, List<byte[]>> topics = TopicScanner.recordBytesByTopic(pipeline.broker().kafkaBootstrap(),
-                Duration.ofSeconds(60));
-        String log = Files.readString(Path.of("target", "test-logs", "health-worker-tests.log"));
         String metrics = pipeline.worker().scrape();
-        for (String secret : secrets) {
-            byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
-            topics.forEach((topic, records) -> assertThat(records).as("topic %s", topic)
-                    .noneMatch(bytes -> Bytes.contains(bytes, needle)));
-            assertThat(DirectoryScanner.filesContaining(dir, needle)).isEmpty();
-            assertThat(log).doesNotContain(secret);
-            assertThat(metrics).doesNotContain(secret);
-        }
-        assertThat(topics).containsKey(Topics.CHECK_SUBJECTS);
-        assertThat(topics.keySet()).anyMatch(topic -> topic.endsWith("health-checks-changelog"));
+        SecretScan scan = SecretScan.ofCluster(pipeline.broker().kafkaBootstrap(), Duration.ofSeconds(60))
+                .directory(dir).directory(kafka.dataDir())
+                .text("test log", Files.readString(Path.of("target", "test-logs", "health-worker-tests.log")))
+                .text("metrics", metrics);
+
+        scan.assertNoneOf(secrets);
+        assertThat(scan.topics()).contains(Topics.CHECK_SUBJECTS)
+                .anyMatch(topic -> topic.endsWith("health-checks-changelog"));
         assertThat(metrics).contains("authpipe_health_checks_total", "authpipe_health_instance_budget_available",
                 "authpipe_health_overdue_seconds", "authpipe_health_time_since_last_check_seconds");
     }

@@ -8,20 +8,16 @@ import io.authpipe.broker.testing.Api;
 import io.authpipe.broker.testing.TestTenant;
 import io.authpipe.events.RevocationReason;
 import io.authpipe.kafka.EmbeddedKafka;
-import io.authpipe.kafka.testing.Bytes;
-import io.authpipe.kafka.testing.DirectoryScanner;
 import io.authpipe.kafka.testing.KafkaBrokerExtension;
-import io.authpipe.kafka.testing.TopicScanner;
+import io.authpipe.kafka.testing.SecretScan;
 import io.authpipe.sandbox.mastodon.RefreshFault;
 import io.authpipe.topics.Topics;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -247,21 +243,14 @@ class SilentRefreshTest {
         List<String> secrets = new ArrayList<>(pipeline.sandbox().everyTokenOf("alice"));
         secrets.addAll(pipeline.sandbox().clientSecrets());
         assertThat(secrets).hasSizeGreaterThan(10);
-        Map<String, List<byte[]>> topics = TopicScanner.recordBytesByTopic(broker.bootstrapServers(),
-                Duration.ofSeconds(60));
-        String log = Files.readString(Path.of("target", "test-logs", "refresh-worker-tests.log"));
         String metrics = pipeline.worker().scrape();
+        SecretScan scan = SecretScan.ofCluster(broker.bootstrapServers(), Duration.ofSeconds(60))
+                .directory(dir).directory(broker.dataDir())
+                .text("test log", Files.readString(Path.of("target", "test-logs", "refresh-worker-tests.log")))
+                .text("metrics", metrics);
 
-        for (String secret : secrets) {
-            byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
-            topics.forEach((topic, records) -> assertThat(records).as("topic %s", topic)
-                    .noneMatch(bytes -> Bytes.contains(bytes, needle)));
-            assertThat(DirectoryScanner.filesContaining(dir, needle)).isEmpty();
-            assertThat(DirectoryScanner.filesContaining(broker.dataDir(), needle)).isEmpty();
-            assertThat(log).doesNotContain(secret);
-            assertThat(metrics).doesNotContain(secret);
-        }
-        assertThat(topics).containsKey(Topics.EXPIRY_TIMERS);
+        scan.assertNoneOf(secrets);
+        assertThat(scan.topics()).contains(Topics.EXPIRY_TIMERS);
         assertThat(metrics).contains("authpipe_refresh_timers_pending", "authpipe_refresh_dispatch_lag_seconds");
     }
 }
