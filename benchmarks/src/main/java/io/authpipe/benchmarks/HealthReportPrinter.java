@@ -32,23 +32,7 @@ final class HealthReportPrinter {
                 detectionTable(results), growthTable(results));
         List<String> titles = List.of("Load, memory and disk", "All N due at once", "Scheduled checks falling due",
                 "Detection of a revoked token with a 401 report", "Growth from one size to the next");
-        out.println(setting);
-        for (int i = 0; i < tables.size(); i++) {
-            out.println();
-            out.println(titles.get(i) + ":");
-            out.print(tables.get(i).text());
-        }
-        out.println();
-        out.println(derivedWait(results));
-        out.println();
-        out.println("Markdown:");
-        for (int i = 0; i < tables.size(); i++) {
-            out.println();
-            out.println("**" + titles.get(i) + "**");
-            out.println();
-            out.print(tables.get(i).markdown());
-        }
-        out.flush();
+        ReportTable.printAll(out, setting, titles, tables, List.of(derivedWait(results)));
     }
 
     private static ReportTable loadTable(List<HealthScaleResult> results) {

@@ -1,5 +1,6 @@
 package io.authpipe.benchmarks;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,32 @@ final class ReportTable {
         }
         rows.add(List.copyOf(cells));
         return this;
+    }
+
+    /**
+     * Prints titled tables as plain text, then {@code notes}, then the same tables again as Markdown for a report.
+     */
+    static void printAll(PrintStream out, String setting, List<String> titles, List<ReportTable> tables,
+                         List<String> notes) {
+        out.println(setting);
+        for (int i = 0; i < tables.size(); i++) {
+            out.println();
+            out.println(titles.get(i) + ":");
+            out.print(tables.get(i).text());
+        }
+        for (String note : notes) {
+            out.println();
+            out.println(note);
+        }
+        out.println();
+        out.println("Markdown:");
+        for (int i = 0; i < tables.size(); i++) {
+            out.println();
+            out.println("**" + titles.get(i) + "**");
+            out.println();
+            out.print(tables.get(i).markdown());
+        }
+        out.flush();
     }
 
     /** Aligned columns, a rule under the header. */

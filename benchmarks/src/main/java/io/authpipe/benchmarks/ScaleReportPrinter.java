@@ -28,21 +28,7 @@ final class ScaleReportPrinter {
     void print(String setting, List<ScaleResult> results) {
         List<ReportTable> tables = List.of(loadTable(results), dispatchTable(results), growthTable(results));
         List<String> titles = List.of("Load", "Dispatch", "Growth from one size to the next");
-        out.println(setting);
-        for (int i = 0; i < tables.size(); i++) {
-            out.println();
-            out.println(titles.get(i) + ":");
-            out.print(tables.get(i).text());
-        }
-        out.println();
-        out.println("Markdown:");
-        for (int i = 0; i < tables.size(); i++) {
-            out.println();
-            out.println("**" + titles.get(i) + "**");
-            out.println();
-            out.print(tables.get(i).markdown());
-        }
-        out.flush();
+        ReportTable.printAll(out, setting, titles, tables, List.of());
     }
 
     private static ReportTable loadTable(List<ScaleResult> results) {
