@@ -150,15 +150,23 @@ public final class MastodonClient {
      * else {@code uri} of the deprecated {@code /api/v1/instance}, else the API host (MASTODON.md §9).
      */
     public String localDomain(InstanceAddress instance) {
-        JsonResponse v2 = calls.send(instance, get(instance.url("/api/v2/instance")));
+        JsonResponse v2 = serving(calls.send(instance, get(instance.url("/api/v2/instance"))));
         if (v2.status() == 200 && v2.body().hasNonNull("domain")) {
             return v2.body().path("domain").asText();
         }
-        JsonResponse v1 = calls.send(instance, get(instance.url("/api/v1/instance")));
+        JsonResponse v1 = serving(calls.send(instance, get(instance.url("/api/v1/instance"))));
         if (v1.status() == 200 && v1.body().hasNonNull("uri")) {
             return v1.body().path("uri").asText().replaceFirst("^https?://", "");
         }
         return instance.host();
+    }
+
+    /** The answer, unless it is a server error: then the instance is unavailable, and its host is no answer. */
+    private static JsonResponse serving(JsonResponse response) {
+        if (response.status() >= 500) {
+            response.requireOk();
+        }
+        return response;
     }
 
     /** {@code POST /oauth/revoke} for {@code token}. */

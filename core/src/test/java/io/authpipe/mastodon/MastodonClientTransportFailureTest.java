@@ -108,6 +108,19 @@ class MastodonClientTransportFailureTest {
     }
 
     @Test
+    void anInstanceAnsweringAServerErrorHasNoLocalDomainRatherThanItsHost() {
+        try (StubServer mastodon = StubServer.answering(500, "application/json",
+                "{\"error\":\"We're sorry, but something went wrong on our end\"}")) {
+            // Given
+            MastodonClient client = SandboxFixture.clientAllowing(mastodon.authority());
+            InstanceAddress instance = InstanceAddress.parse("http://" + mastodon.authority());
+
+            // When / Then: unavailable, not the API host passed off as LOCAL_DOMAIN (a caller would cache it)
+            assertThat(failure(() -> client.localDomain(instance))).isNotNull().hasMessageEndingWith("answered HTTP 500");
+        }
+    }
+
+    @Test
     void aHostThatIsNotAllowListedAndResolvesToLoopbackFailsAtDns() {
         try (StubServer mastodon = StubServer.answering(200, "application/json", "{\"domain\":\"x.test\"}")) {
             // Given: only the IP literal is allow-listed; "localhost" resolves to loopback
