@@ -6,17 +6,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * Caches each instance's OAuth metadata for 15 minutes (Mastodon itself caches the document that long, MASTODON.md
- * §6). A failed discovery is not cached.
+ * What Authpipe knows about each instance, asked once and kept: its OAuth metadata for 15 minutes (Mastodon itself
+ * caches the document that long, MASTODON.md §6) and its LOCAL_DOMAIN, the domain of its users' handles, for an hour
+ * (§9). A failed lookup is not kept. Thread-safe.
  */
 public final class ServerDirectory {
-    private static final Duration TTL = Duration.ofMinutes(15);
+    private static final Duration METADATA_TTL = Duration.ofMinutes(15);
+    private static final Duration LOCAL_DOMAIN_TTL = Duration.ofHours(1);
 
     private final MastodonClient mastodon;
     private final Clock clock;
-    private final Map<InstanceAddress, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<InstanceAddress, Cached<ServerInfo>> metadata = new ConcurrentHashMap<>();
+    private final Map<InstanceAddress, Cached<String>> localDomains = new ConcurrentHashMap<>();
 
     public ServerDirectory(MastodonClient mastodon, Clock clock) {
         this.mastodon = mastodon;
@@ -25,16 +29,26 @@ public final class ServerDirectory {
 
     /** @throws io.authpipe.mastodon.InstanceUnavailableException when the instance cannot be asked */
     public ServerInfo lookup(InstanceAddress instance) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(instance);
-        if (cached != null && now.isBefore(cached.expiresAt())) {
-            return cached.info();
-        }
-        ServerInfo info = mastodon.discover(instance);
-        cache.put(instance, new Cached(info, now.plus(TTL)));
-        return info;
+        return cached(metadata, instance, METADATA_TTL, mastodon::discover);
     }
 
-    private record Cached(ServerInfo info, Instant expiresAt) {
+    /** @throws io.authpipe.mastodon.InstanceUnavailableException when the instance cannot be asked */
+    public String localDomain(InstanceAddress instance) {
+        return cached(localDomains, instance, LOCAL_DOMAIN_TTL, mastodon::localDomain);
+    }
+
+    private <T> T cached(Map<InstanceAddress, Cached<T>> cache, InstanceAddress instance, Duration ttl,
+                         Function<InstanceAddress, T> ask) {
+        Instant now = clock.instant();
+        Cached<T> cached = cache.get(instance);
+        if (cached != null && now.isBefore(cached.expiresAt())) {
+            return cached.value();
+        }
+        T value = ask.apply(instance);
+        cache.put(instance, new Cached<>(value, now.plus(ttl)));
+        return value;
+    }
+
+    private record Cached<T>(T value, Instant expiresAt) {
     }
 }

@@ -1,5 +1,6 @@
 package io.authpipe.refresh;
 
+import io.authpipe.core.instance.InstanceAddress;
 import io.authpipe.events.AppRegistration;
 import io.authpipe.events.ExpiryTimer;
 import io.authpipe.vault.TenantKeys;
@@ -42,6 +43,6 @@ public record RefreshJob(String connectionKey, ExpiryTimer timer, Mode mode, int
     /** The authority of the timer's instance ({@code host[:port]}); empty for timers without one. */
     public static String hostOf(ExpiryTimer timer) {
         String instance = timer.getInstance();
-        return instance == null ? "" : instance.substring(instance.indexOf("://") + 3);
+        return instance == null ? "" : InstanceAddress.authorityOf(instance);
     }
 }

@@ -1,11 +1,9 @@
 package io.authpipe.broker.connection;
 
 import io.authpipe.broker.kafka.Publisher;
-import io.authpipe.broker.vault.ConnectionStates;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.events.CheckReason;
 import io.authpipe.events.CheckRequest;
-import io.authpipe.events.StoredCredential;
 import io.authpipe.topics.Topics;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,14 +24,6 @@ public final class CheckRequests {
     public CheckRequests(Publisher publisher, Clock clock) {
         this.publisher = publisher;
         this.clock = clock;
-    }
-
-    /**
-     * Whether a check can say anything about the connection: it still holds an access token (active, refreshing,
-     * suspended or insufficient scope). A revoked connection, or one that needs reauthorization, has nothing to check.
-     */
-    public static boolean isCheckable(StoredCredential stored) {
-        return ConnectionStates.holdsSecrets(stored.getStatus()) && stored.getAccessToken() != null;
     }
 
     /**

@@ -10,6 +10,7 @@ import io.authpipe.broker.connection.CredentialReader;
 import io.authpipe.broker.connection.DisconnectService;
 import io.authpipe.broker.connection.UrgentRefresh;
 import io.authpipe.broker.tenant.Tenant;
+import io.authpipe.broker.vault.ConnectionStates;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.events.ProviderRevocation;
 import io.authpipe.events.StoredCredential;
@@ -162,7 +163,7 @@ final class ConnectionRoutes {
             return;
         }
         StoredCredential stored = existing(key);
-        if (!CheckRequests.isCheckable(stored)) {
+        if (!ConnectionStates.isCheckable(stored)) {
             answerRevoked(ctx, stored, "there is no token to check, reconnect the account");
             return;
         }

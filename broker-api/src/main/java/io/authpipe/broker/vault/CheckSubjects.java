@@ -10,7 +10,7 @@ final class CheckSubjects {
     }
 
     static Optional<CheckSubject> of(StoredCredential credential) {
-        if (!ConnectionStates.holdsSecrets(credential.getStatus()) || credential.getAccessToken() == null) {
+        if (!ConnectionStates.isCheckable(credential)) {
             return Optional.empty();
         }
         return Optional.of(new CheckSubject(credential.getConnection(), credential.getVersion(),

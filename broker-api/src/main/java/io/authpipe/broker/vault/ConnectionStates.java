@@ -1,6 +1,7 @@
 package io.authpipe.broker.vault;
 
 import io.authpipe.events.ConnectionStatus;
+import io.authpipe.events.StoredCredential;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -21,6 +22,11 @@ public final class ConnectionStates {
 
     public static boolean holdsSecrets(ConnectionStatus status) {
         return HOLDING.contains(status);
+    }
+
+    /** Whether a health check can say anything: the connection holds its access token. */
+    public static boolean isCheckable(StoredCredential credential) {
+        return holdsSecrets(credential.getStatus()) && credential.getAccessToken() != null;
     }
 
     public static boolean serves(ConnectionStatus status) {

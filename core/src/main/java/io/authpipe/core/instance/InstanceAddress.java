@@ -112,6 +112,14 @@ public record InstanceAddress(String scheme, String host, int port) {
         return port == -1 ? host : host + ':' + port;
     }
 
+    /**
+     * The authority of an origin this class produced ({@link #origin()}, as records store it), without parsing it
+     * again: what per-instance limits count on hot paths.
+     */
+    public static String authorityOf(String origin) {
+        return origin.substring(origin.indexOf("://") + 3);
+    }
+
     /** {@code scheme://authority}, no trailing slash. */
     public String origin() {
         return scheme + "://" + authority();

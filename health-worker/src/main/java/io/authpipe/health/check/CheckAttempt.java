@@ -9,6 +9,7 @@ import io.authpipe.health.HealthMetrics;
 import io.authpipe.mastodon.InstanceUnavailableException;
 import io.authpipe.mastodon.MastodonClient;
 import io.authpipe.mastodon.RateLimit;
+import io.authpipe.mastodon.ServerDirectory;
 import io.authpipe.records.AccountRecords;
 import io.authpipe.records.ConnectionKeys;
 import io.authpipe.records.EventPublisher;
@@ -39,7 +40,7 @@ public final class CheckAttempt {
 
     private final Vault vault;
     private final MastodonClient mastodon;
-    private final LocalDomains localDomains;
+    private final ServerDirectory servers;
     private final EventPublisher publisher;
     private final HealthMetrics metrics;
     private final Clock clock;
@@ -48,7 +49,7 @@ public final class CheckAttempt {
                         Clock clock) {
         this.vault = vault;
         this.mastodon = mastodon;
-        this.localDomains = new LocalDomains(mastodon, clock);
+        this.servers = new ServerDirectory(mastodon, clock);
         this.publisher = publisher;
         this.metrics = metrics;
         this.clock = clock;
@@ -70,7 +71,7 @@ public final class CheckAttempt {
         Optional<RateLimit> rateLimit = Optional.empty();
         try {
             InstanceAddress instance = InstanceAddress.parse(job.subject().getInstance());
-            MastodonClient.Verification answer = mastodon.check(instance, accessToken, localDomains.of(instance));
+            MastodonClient.Verification answer = mastodon.check(instance, accessToken, servers.localDomain(instance));
             result = CheckClassifier.classify(answer.outcome());
             rateLimit = answer.rateLimit();
         } catch (InstanceUnavailableException e) {
@@ -96,8 +97,7 @@ public final class CheckAttempt {
 
     private CheckDone nothingLearnt(CheckJob job, Instant started, String outcome) {
         metrics.result(outcome);
-        return new CheckDone(job.connectionKey(), job.version(), Optional.empty(), Optional.empty(), started,
-                clock.instant());
+        return CheckDone.nothingLearnt(job, started, clock.instant());
     }
 
     private static ConnectionEvent event(CheckJob job, CheckResult result, Instant now) {

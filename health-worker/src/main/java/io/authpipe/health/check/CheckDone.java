@@ -15,4 +15,10 @@ import java.util.Optional;
  */
 public record CheckDone(String connectionKey, long version, Optional<CheckResult> result,
                         Optional<RateLimit> rateLimit, Instant startedAt, Instant endedAt) {
+
+    /** A check that learnt or recorded nothing (see {@code result}). */
+    public static CheckDone nothingLearnt(CheckJob job, Instant startedAt, Instant endedAt) {
+        return new CheckDone(job.connectionKey(), job.version(), Optional.empty(), Optional.empty(), startedAt,
+                endedAt);
+    }
 }

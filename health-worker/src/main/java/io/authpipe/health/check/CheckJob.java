@@ -1,5 +1,6 @@
 package io.authpipe.health.check;
 
+import io.authpipe.core.instance.InstanceAddress;
 import io.authpipe.events.CheckSubject;
 import io.authpipe.vault.TenantKeys;
 import java.time.Instant;
@@ -26,7 +27,6 @@ public record CheckJob(String connectionKey, CheckSubject subject, TenantKeys ke
 
     /** The instance's authority ({@code host[:port]}): what per-instance budgets count. */
     public String host() {
-        String instance = subject.getInstance();
-        return instance.substring(instance.indexOf("://") + 3);
+        return InstanceAddress.authorityOf(subject.getInstance());
     }
 }

@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -176,8 +175,7 @@ public final class CheckExecutor implements CheckDispatch, AutoCloseable {
     }
 
     private CheckDone nothingLearnt(CheckJob job) {
-        return new CheckDone(job.connectionKey(), job.version(), Optional.empty(), Optional.empty(), job.takenAt(),
-                clock.instant());
+        return CheckDone.nothingLearnt(job, job.takenAt(), clock.instant());
     }
 
     @Override
