@@ -124,7 +124,7 @@ public final class CallbackService {
         }
         TokenOutcome.Issued issued = (TokenOutcome.Issued) token;
         VerifyOutcome verified = mastodon.verifyCredentials(instance, issued.grant().accessToken(),
-                mastodon.localDomain(instance));
+                servers.localDomain(instance));
         if (!(verified instanceof VerifyOutcome.Verified account)) {
             LOG.info("token verification failed connection={} outcome={}", key, verified.getClass().getSimpleName());
             return ReturnRedirect.failed(flow, "verification_failed");
