@@ -125,7 +125,11 @@ public final class MastodonClient {
         throw new IllegalStateException("unreachable");
     }
 
-    /** {@code GET /api/v1/accounts/verify_credentials}, in English ({@code lang=en}) for readable logs. */
+    /**
+     * {@code GET /api/v1/accounts/verify_credentials}, in English ({@code lang=en}) for readable logs. A 200 is
+     * {@link VerifyOutcome.Verified} only if the account passes {@link AccountReader}'s checks, its handle on the
+     * {@link HandleDomain} of {@code localDomain} (the LOCAL_DOMAIN the instance reported, see {@link #localDomain}).
+     */
     public VerifyOutcome verifyCredentials(InstanceAddress instance, Secret accessToken, String localDomain) {
         return check(instance, accessToken, localDomain).outcome();
     }
@@ -137,7 +141,7 @@ public final class MastodonClient {
         Request request = new Request.Builder().url(url)
                 .header("Authorization", "Bearer " + accessToken.reveal()).build();
         JsonResponse response = calls.send(instance, request);
-        return new Verification(VerifyOutcomes.classify(response, localDomain, clock.instant()),
+        return new Verification(VerifyOutcomes.classify(response, instance, localDomain, clock.instant()),
                 response.rateLimit());
     }
 

@@ -7,8 +7,15 @@ import java.time.Instant;
  * {@code WWW-Authenticate} error code, never by the (localised) text (MASTODON.md §4, §10).
  */
 public sealed interface VerifyOutcome {
-    /** 200: the token works. */
+    /** 200: the token works, and its account passed {@link AccountReader}'s checks. */
     record Verified(MastodonAccount account) implements VerifyOutcome { }
+
+    /**
+     * 200: the token works, but the account the instance described is not one to record (an {@code acct} on another
+     * domain, a {@code javascript:} profile URL, a malformed id...). {@code reason} names the field and the rule,
+     * never the value.
+     */
+    record InvalidAccount(String reason) implements VerifyOutcome { }
 
     /** 401 {@code invalid_token}: the credential is dead. */
     record InvalidToken() implements VerifyOutcome { }

@@ -1,6 +1,6 @@
 package io.authpipe.mastodon;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.authpipe.core.instance.InstanceAddress;
 import io.authpipe.mastodon.internal.JsonResponse;
 import java.time.Instant;
 
@@ -11,9 +11,9 @@ final class VerifyOutcomes {
     private VerifyOutcomes() {
     }
 
-    static VerifyOutcome classify(JsonResponse response, String localDomain, Instant now) {
+    static VerifyOutcome classify(JsonResponse response, InstanceAddress instance, String localDomain, Instant now) {
         return switch (response.status()) {
-            case 200 -> new VerifyOutcome.Verified(account(response.body(), localDomain));
+            case 200 -> AccountReader.read(response.body(), instance, localDomain);
             case 401 -> new VerifyOutcome.InvalidToken();
             case 403 -> forbidden(response);
             case 422 -> new VerifyOutcome.NotAUserToken();
@@ -34,13 +34,5 @@ final class VerifyOutcomes {
         boolean scopes = response.authenticateError().map("insufficient_scope"::equals)
                 .orElse(OUTSIDE_SCOPES.equals(message));
         return new VerifyOutcome.Forbidden(message, scopes);
-    }
-
-    private static MastodonAccount account(JsonNode body, String localDomain) {
-        String username = body.path("username").asText();
-        String acct = body.path("acct").asText(username);
-        String handle = acct.contains("@") ? acct : acct + "@" + localDomain;
-        return new MastodonAccount(body.path("id").asText(), username, handle,
-                body.path("url").asText(null), body.path("uri").asText(null), body.path("display_name").asText(null));
     }
 }

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Finishes a flow at {@code GET /v1/oauth/callback}. Runs on the instance owning the state's partition.
  *
- * <p>A state that is unknown, already used or issued to another tenant gets an error body and no redirect (the
- * request cannot be trusted). Otherwise the state is used up first, then: expired, denied, failed exchange or
+ * <p>A state that is unknown, lacks the proof its flow's challenge asks for ({@link StateToken}), is already used
+ * or was issued to another tenant gets an error body and no redirect (the request cannot be trusted); a wrong proof
+ * does not use the state up, so whoever read a handle on a topic cannot spoil the flow it belongs to. Otherwise the state is used up first, then: expired, denied, failed exchange or
  * failed verification redirect to {@code returnTo} with the error; success exchanges the code (sending the PKCE
  * verifier only if a challenge was sent), verifies the token, records the account and publishes
  * {@code ConnectionEstablished} with the token sealed.
@@ -62,12 +63,16 @@ public final class CallbackService {
         if (state.isEmpty() || params.tenant().isEmpty()) {
             return problem(400, "invalid_request", "the callback needs state and tenant parameters");
         }
-        String hash = StateToken.hash(state);
+        String hash = StateToken.storeKey(state);
         Optional<PendingAuthorization> found = flows.find(hash);
         if (found.isEmpty()) {
             return problem(400, "unknown_state", "this authorization is unknown; start the connection again");
         }
         PendingAuthorization flow = found.get();
+        if (!StateToken.answers(state, Optional.ofNullable(flow.getStateChallenge()))) {
+            LOG.warn("callback state does not prove its flow's challenge tenant={}", flow.getConnection().getTenantId());
+            return problem(400, "unknown_state", "this authorization is unknown; start the connection again");
+        }
         if (!flow.getConnection().getTenantId().equals(params.tenant().get())) {
             LOG.warn("callback state bound to another tenant tenant={}", params.tenant().get());
             return problem(400, "state_tenant_mismatch", "this authorization was started by another tenant");
@@ -125,6 +130,11 @@ public final class CallbackService {
         TokenOutcome.Issued issued = (TokenOutcome.Issued) token;
         VerifyOutcome verified = mastodon.verifyCredentials(instance, issued.grant().accessToken(),
                 servers.localDomain(instance));
+        if (verified instanceof VerifyOutcome.InvalidAccount invalid) {
+            LOG.warn("instance described an account that fails validation connection={} instance={} reason={}", key,
+                    instance.authority(), invalid.reason());
+            return ReturnRedirect.failed(flow, "verification_failed");
+        }
         if (!(verified instanceof VerifyOutcome.Verified account)) {
             LOG.info("token verification failed connection={} outcome={}", key, verified.getClass().getSimpleName());
             return ReturnRedirect.failed(flow, "verification_failed");

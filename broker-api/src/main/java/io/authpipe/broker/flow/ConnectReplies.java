@@ -3,15 +3,34 @@ package io.authpipe.broker.flow;
 import io.authpipe.broker.api.ApiProblem;
 import io.authpipe.events.ConnectReply;
 import io.authpipe.events.ConnectRequest;
+import java.util.Optional;
 
-/** Maps connect requests and outcomes between Avro records and the flow's types. */
+/**
+ * Maps connect requests and outcomes between Avro records and the flow's types. A reply never carries a secret:
+ * its authorize link ends with the public handle of a {@code handle.proof} state, and only the producer, which
+ * sent the proof's SHA-256 as {@code stateChallenge}, can complete it ({@link StateToken}).
+ */
 final class ConnectReplies {
     private ConnectReplies() {
     }
 
     static ConnectCommand command(ConnectRequest request) {
         return new ConnectCommand(request.getConnection().getProvider(), request.getConnection().getUserId(),
-                request.getInstance(), request.getScopes(), request.getReturnTo(), request.getForceLogin());
+                request.getInstance(), request.getScopes(), request.getReturnTo(), request.getForceLogin(),
+                Optional.ofNullable(request.getStateChallenge()));
+    }
+
+    /**
+     * Why a request cannot be answered on the topic, if it cannot: without a challenge its state would have to be
+     * published whole, and anyone reading {@code authpipe.connect-replies} could finish or spoil the flow.
+     */
+    static Optional<ApiProblem> unanswerable(ConnectRequest request) {
+        if (request.getStateChallenge() == null) {
+            return Optional.of(ApiProblem.badRequest("state_challenge_required", "a ConnectRequest must carry "
+                    + "stateChallenge, the base64url SHA-256 of a secret you keep; append the secret to the reply's "
+                    + "authorizeUrl (see the README)"));
+        }
+        return Optional.empty();
     }
 
     static ConnectReply of(ConnectRequest request, ConnectOutcome outcome) {

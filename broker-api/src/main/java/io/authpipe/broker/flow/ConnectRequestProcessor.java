@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers each {@link ConnectRequest} with a {@link ConnectReply} carrying the authorize link or an error code. A
+ * Answers each {@link ConnectRequest} with a {@link ConnectReply} carrying the authorize link (awaiting the
+ * producer's state proof, {@link ConnectReplies}) or an error code. A
  * request deferred by an instance's app-registration limit is kept in a store and retried every few seconds, so
  * it waits for the limit instead of failing.
  */
@@ -70,6 +71,11 @@ final class ConnectRequestProcessor implements Processor<String, ConnectRequest,
         if (tenant.isEmpty()) {
             reply(key, timestamp, ConnectReplies.refused(request,
                     ApiProblem.badRequest("unknown_tenant", "no such tenant")));
+            return;
+        }
+        Optional<ApiProblem> unanswerable = ConnectReplies.unanswerable(request);
+        if (unanswerable.isPresent()) {
+            reply(key, timestamp, ConnectReplies.refused(request, unanswerable.get()));
             return;
         }
         ConnectOutcome outcome = connect.start(tenant.get(), ConnectReplies.command(request));

@@ -27,7 +27,8 @@ import okhttp3.HttpUrl;
 /**
  * Starts a Mastodon OAuth flow: validates the request, checks the instance against the SSRF policy, discovers the
  * server, finds or registers the tenant's app for exactly the requested scopes, opens a single-use state (with a
- * PKCE S256 verifier when the server advertises it) and builds the authorize link.
+ * PKCE S256 verifier when the server advertises it) and builds the authorize link. The state is whole, or, when the
+ * command carries a challenge, a handle awaiting the producer's proof ({@link StateToken}); only hashes are stored.
  */
 public final class ConnectService {
     private final InstancePolicy instancePolicy;
@@ -90,12 +91,12 @@ public final class ConnectService {
     private ConnectOutcome open(Tenant tenant, ConnectCommand command, InstanceAddress instance, ServerInfo server,
                                 List<String> scopes, String redirectUri, AppLookup.Ready app) {
         ConnectionKey key = ConnectionKey.of(tenant.id().value(), command.provider(), command.userId());
-        Secret state = StateToken.generate();
-        String stateHash = StateToken.hash(state.reveal());
+        FlowState state = FlowState.forChallenge(command.stateChallenge());
+        String storeKey = state.storeKey();
         Optional<Secret> verifier = server.supportsPkceS256() ? Optional.of(StateToken.generate()) : Optional.empty();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(flowTtl);
-        pending.open(stateHash, PendingAuthorization.newBuilder()
+        pending.open(storeKey, PendingAuthorization.newBuilder()
                 .setConnection(new ConnectionRef(key.tenant().value(), key.provider().value(), key.user().value()))
                 .setInstance(instance.origin())
                 .setAppRef(app.ref().value())
@@ -103,13 +104,14 @@ public final class ConnectService {
                 .setScopes(scopes)
                 .setReturnTo(command.returnTo())
                 .setPkceVerifier(verifier.map(v -> SealedBytes.wrap(vault.encrypt(tenant.keys(),
-                        verifierBinding(key, stateHash), v))).orElse(null))
+                        verifierBinding(key, storeKey), v))).orElse(null))
                 .setCreatedAt(now)
                 .setExpiresAt(expiresAt)
                 .setConsumedAt(null)
+                .setStateChallenge(state.challenge().orElse(null))
                 .build());
-        return new ConnectOutcome.AuthorizeLink(authorizeUrl(server, app, redirectUri, scopes, state, verifier,
-                command.forceLogin()), expiresAt);
+        return new ConnectOutcome.AuthorizeLink(authorizeUrl(server, app, redirectUri, scopes, state.inLink(),
+                verifier, command.forceLogin()), expiresAt);
     }
 
     private void checkPolicy(InstanceAddress instance) {
@@ -131,24 +133,24 @@ public final class ConnectService {
         }
     }
 
-    /** The binding of a flow's PKCE verifier: its connection and its state. */
-    static SecretBinding verifierBinding(ConnectionKey key, String stateHash) {
-        return new SecretBinding(key.tenant(), key.provider().value(), "flow:" + stateHash, Purpose.PKCE_VERIFIER);
+    /** The binding of a flow's PKCE verifier: its connection and its flow's store key. */
+    static SecretBinding verifierBinding(ConnectionKey key, String storeKey) {
+        return new SecretBinding(key.tenant(), key.provider().value(), "flow:" + storeKey, Purpose.PKCE_VERIFIER);
     }
 
+    /** The authorize link; {@code state} is its last parameter, so that a producer can append its proof. */
     private static String authorizeUrl(ServerInfo server, AppLookup.Ready app, String redirectUri, List<String> scopes,
                                        Secret state, Optional<Secret> verifier, boolean forceLogin) {
         HttpUrl.Builder url = HttpUrl.get(server.authorizationEndpoint()).newBuilder()
                 .addQueryParameter("response_type", "code")
                 .addQueryParameter("client_id", app.credentials().clientId())
                 .addQueryParameter("redirect_uri", redirectUri)
-                .addQueryParameter("scope", scopes.stream().collect(Collectors.joining(" ")))
-                .addQueryParameter("state", state.reveal());
+                .addQueryParameter("scope", scopes.stream().collect(Collectors.joining(" ")));
         verifier.ifPresent(v -> url.addQueryParameter("code_challenge", StateToken.pkceChallenge(v))
                 .addQueryParameter("code_challenge_method", "S256"));
         if (forceLogin) {
             url.addQueryParameter("force_login", "true");
         }
-        return url.build().toString();
+        return url.addQueryParameter("state", state.reveal()).build().toString();
     }
 }

@@ -27,7 +27,16 @@ final class ConnectValidation {
             return Optional.of(ApiProblem.badRequest("invalid_user_id", "userId: " + e.getMessage()));
         }
         return scopeProblem(command.scopes())
-                .or(() -> returnToProblem(tenant, command.returnTo()));
+                .or(() -> returnToProblem(tenant, command.returnTo()))
+                .or(() -> challengeProblem(command.stateChallenge()));
+    }
+
+    private static Optional<ApiProblem> challengeProblem(Optional<String> challenge) {
+        if (challenge.isPresent() && !StateToken.isChallenge(challenge.get())) {
+            return Optional.of(ApiProblem.badRequest("invalid_state_challenge",
+                    "stateChallenge must be the base64url SHA-256 (43 characters, no padding) of your state secret"));
+        }
+        return Optional.empty();
     }
 
     static Optional<ApiProblem> scopeProblem(List<String> scopes) {

@@ -6,12 +6,25 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * The OAuth {@code state}: 256 random bits, base64url. Only its SHA-256 (the {@link #hash}) is stored, as the key
- * of the pending authorization, so a copy of the topic cannot be used to finish someone's flow.
+ * The OAuth {@code state} and the hashes that stand for it. A state has one of two forms:
+ * <ul>
+ *   <li>whole: 256 random bits, base64url, minted by Authpipe and handed out only over the authenticated HTTP API;
+ *       its pending authorization is stored under {@link #hash}{@code (state)};</li>
+ *   <li>{@code handle.proof}: a handle (256 random bits, base64url) minted by Authpipe and a proof chosen by the
+ *       producer of a connect request, which sent only its SHA-256, the challenge. Authpipe publishes the handle,
+ *       never sees the proof before the user's browser brings it back, and stores the flow under
+ *       {@link #hash}{@code (handle)} with the challenge.</li>
+ * </ul>
+ * Either way no state is stored or published: the topics hold hashes, and a copy of them cannot finish a flow.
  */
 public final class StateToken {
+    /** Separates the handle from the proof; never part of base64url. */
+    public static final char PROOF_SEPARATOR = '.';
+    private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -26,6 +39,30 @@ public final class StateToken {
 
     public static String hash(String state) {
         return B64.encodeToString(sha256(state.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The key the flow of {@code state} is stored (and routed) under: the hash of its handle, or of all of it. */
+    public static String storeKey(String state) {
+        int separator = state.indexOf(PROOF_SEPARATOR);
+        return hash(separator < 0 ? state : state.substring(0, separator));
+    }
+
+    /**
+     * Whether {@code state} is what its flow expects: a whole state for a flow without a challenge; a
+     * {@code handle.proof} whose proof hashes to {@code challenge} (compared in constant time) otherwise.
+     */
+    static boolean answers(String state, Optional<String> challenge) {
+        int separator = state.indexOf(PROOF_SEPARATOR);
+        if (challenge.isEmpty() || separator < 0) {
+            return challenge.isEmpty() && separator < 0;
+        }
+        byte[] proofHash = hash(state.substring(separator + 1)).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(proofHash, challenge.get().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Whether {@code challenge} has the form of a SHA-256 in base64url without padding (43 characters). */
+    static boolean isChallenge(String challenge) {
+        return CHALLENGE.matcher(challenge).matches();
     }
 
     static byte[] sha256(byte[] bytes) {

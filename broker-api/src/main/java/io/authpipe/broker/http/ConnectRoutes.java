@@ -59,7 +59,7 @@ final class ConnectRoutes {
     private void callback(Context ctx) {
         Optional<String> state = Optional.ofNullable(ctx.queryParam("state")).filter(s -> !s.isBlank());
         if (state.isPresent() && forwarder.handledElsewhere(ctx,
-                router.ownerOf(VaultTopology.AUTHORIZATIONS_STORE, StateToken.hash(state.get())))) {
+                router.ownerOf(VaultTopology.AUTHORIZATIONS_STORE, StateToken.storeKey(state.get())))) {
             return;
         }
         CallbackOutcome outcome = callback.complete(new CallbackParams(

@@ -66,6 +66,26 @@ class ConnectFlowTest {
     }
 
     @Test
+    void anInstanceThatMisreportsTheAccountFailsVerificationAndNothingIsStored() {
+        // Given an instance that puts a script in the profile link and claims another server's user
+        fixture.sandbox().operator().misreportProfile("alice", Map.of("url", "javascript:fetch('//evil.example')",
+                "acct", "Gargron@mastodon.social"));
+        try {
+            // When the user approves
+            Api.Reply callback = fixture.connect(tenant, "user-misreported", "alice", "alice-password");
+
+            // Then the flow ends with verification_failed and no connection exists
+            assertThat(callback.status()).isEqualTo(302);
+            assertThat(callback.header("Location")).contains("authpipe_status=error")
+                    .contains("authpipe_error=verification_failed");
+            assertThat(fixture.api(tenant).get("/v1/credentials/mastodon/user-misreported").status()).isEqualTo(404);
+            assertThat(fixture.listedConnection(tenant, "user-misreported")).isNull();
+        } finally {
+            fixture.sandbox().operator().misreportProfile("alice", Map.of());
+        }
+    }
+
+    @Test
     void aDeniedAuthorizationRedirectsWithAccessDeniedAndStoresNothing() {
         String authorizeUrl = fixture.startConnect(tenant, "user-denied", List.of("read"));
 

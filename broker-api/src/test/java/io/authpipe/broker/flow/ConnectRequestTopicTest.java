@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authpipe.broker.testing.Api;
 import io.authpipe.broker.testing.BrokerFixture;
+import io.authpipe.broker.testing.StateSecret;
 import io.authpipe.broker.testing.TestTenant;
 import io.authpipe.broker.testing.TopicProbe;
 import io.authpipe.core.identity.ConnectionKey;
@@ -21,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import okhttp3.HttpUrl;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The connect flow started by a record on {@code authpipe.connect-requests} instead of an HTTP call. */
+/**
+ * The connect flow started by a record on {@code authpipe.connect-requests} instead of an HTTP call: the reply
+ * carries the state's public handle only, and the producer's secret completes it.
+ */
 @ExtendWith(KafkaBrokerExtension.class)
 class ConnectRequestTopicTest {
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -52,23 +58,74 @@ class ConnectRequestTopicTest {
     }
 
     @Test
-    void aRequestRecordIsAnsweredWithAnAuthorizeLinkThatCompletesTheFlow() {
-        String requestId = send("user-topic", List.of("read", "write"));
+    void aRequestRecordIsAnsweredWithALinkThatTheProducersSecretCompletes() {
+        // Given a producer that keeps a secret and sends its SHA-256
+        StateSecret secret = StateSecret.generate();
+        String requestId = send("user-topic", List.of("read", "write"), Optional.of(secret.challenge()));
 
+        // When the reply comes back and the producer appends its secret
         ConnectReply reply = awaitReply(requestId);
+        URI callback = new SandboxBrowser().approve(secret.complete(reply.getAuthorizeUrl()), "alice",
+                "alice-password");
+
+        // Then the reply held only the state's public handle, and the completed link connects the account
         assertThat(reply.getErrorCode()).isNull();
         assertThat(reply.getExpiresAt()).isNotNull();
-        URI callback = new SandboxBrowser().approve(reply.getAuthorizeUrl(), "alice", "alice-password");
+        String published = HttpUrl.get(reply.getAuthorizeUrl()).queryParameter("state");
+        assertThat(published).matches("[A-Za-z0-9_-]{43}\\.").doesNotContain(secret.secret());
+        assertThat(HttpUrl.get(callback.toString()).queryParameter("state")).isEqualTo(published + secret.secret());
         assertThat(Api.browse(callback.toString()).header("Location")).contains("authpipe_status=connected");
-
         Api.Reply credential = fixture.api(tenant).get("/v1/credentials/mastodon/user-topic");
         assertThat(credential.status()).isEqualTo(200);
         assertThat(credential.json().path("scopes").toString()).contains("read", "write");
     }
 
     @Test
+    void whoeverReadsTheReplyCannotFinishOrSpoilTheFlow() {
+        // Given a reply on the topic, read by someone who does not hold the producer's secret
+        StateSecret secret = StateSecret.generate();
+        ConnectReply reply = awaitReply(send("user-eavesdropped", List.of("read"), Optional.of(secret.challenge())));
+        URI callback = new SandboxBrowser().approve(secret.complete(reply.getAuthorizeUrl()), "alice",
+                "alice-password");
+        String code = HttpUrl.get(callback.toString()).queryParameter("code");
+        String handle = HttpUrl.get(reply.getAuthorizeUrl()).queryParameter("state");
+        String callbackBase = fixture.baseUrl() + "/v1/oauth/callback?tenant=" + tenant.id();
+
+        // When they try the handle alone, with a guessed secret, with the challenge itself, or as a whole state
+        List<String> forged = List.of(handle, handle + "guess", handle + secret.challenge(),
+                handle.substring(0, handle.length() - 1), handle + secret.secret() + "x");
+        List<Api.Reply> refused = forged.stream()
+                .map(state -> Api.browse(callbackBase + "&code=" + code + "&state=" + state)).toList();
+
+        // Then each is refused like an unknown state, and the flow still completes for the user
+        assertThat(refused).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.error()).isEqualTo("unknown_state");
+            assertThat(r.header("Location")).isNull();
+        });
+        assertThat(Api.browse(callback.toString()).header("Location")).contains("authpipe_status=connected");
+    }
+
+    @Test
+    void aRequestWithoutAChallengeIsAnsweredWithTheErrorCodeAndNoLink() {
+        ConnectReply reply = awaitReply(send("user-no-challenge", List.of("read"), Optional.empty()));
+
+        assertThat(reply.getAuthorizeUrl()).isNull();
+        assertThat(reply.getErrorCode()).isEqualTo("state_challenge_required");
+        assertThat(reply.getErrorMessage()).contains("stateChallenge");
+    }
+
+    @Test
+    void aChallengeThatIsNotASha256IsRefused() {
+        ConnectReply reply = awaitReply(send("user-bad-challenge", List.of("read"), Optional.of("my-secret")));
+
+        assertThat(reply.getAuthorizeUrl()).isNull();
+        assertThat(reply.getErrorCode()).isEqualTo("invalid_state_challenge");
+    }
+
+    @Test
     void anInvalidRequestIsAnsweredWithTheErrorCode() {
-        String requestId = send("user-bad-scope", List.of("read", "teleport"));
+        String requestId = send("user-bad-scope", List.of("read", "teleport"), challenge());
 
         ConnectReply reply = awaitReply(requestId);
 
@@ -82,7 +139,7 @@ class ConnectRequestTopicTest {
         byte[] garbage = ("not avro " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         String key = ConnectionKey.of(tenant.id(), "mastodon", "user-garbage").asKafkaKey();
         topics.send(Topics.CONNECT_REQUESTS, key, garbage);
-        String afterwards = send("user-after-garbage", List.of("read"));
+        String afterwards = send("user-after-garbage", List.of("read"), challenge());
 
         ConsumerRecord<String, byte[]> dead = topics.await(Topics.DEAD_LETTERS,
                 r -> java.util.Arrays.equals(r.value(), garbage), WAIT);
@@ -93,7 +150,11 @@ class ConnectRequestTopicTest {
         assertThat(awaitReply(afterwards).getAuthorizeUrl()).isNotNull();
     }
 
-    private static String send(String userId, List<String> scopes) {
+    private static Optional<String> challenge() {
+        return Optional.of(StateSecret.generate().challenge());
+    }
+
+    private static String send(String userId, List<String> scopes, Optional<String> challenge) {
         String requestId = UUID.randomUUID().toString();
         ConnectRequest request = ConnectRequest.newBuilder()
                 .setRequestId(requestId)
@@ -101,6 +162,7 @@ class ConnectRequestTopicTest {
                 .setInstance(fixture.sandbox().baseUrl())
                 .setScopes(scopes)
                 .setReturnTo(tenant.returnTo())
+                .setStateChallenge(challenge.orElse(null))
                 .build();
         topics.send(Topics.CONNECT_REQUESTS, ConnectionKey.of(tenant.id(), "mastodon", userId).asKafkaKey(),
                 REQUESTS.serialize(Topics.CONNECT_REQUESTS, request));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.authpipe.broker.testing.Api;
 import io.authpipe.broker.testing.BrokerFixture;
 import io.authpipe.broker.testing.MutableClock;
+import io.authpipe.broker.testing.StateSecret;
 import io.authpipe.broker.testing.TestTenant;
 import io.authpipe.broker.testing.TopicProbe;
 import io.authpipe.core.identity.ConnectionKey;
@@ -94,7 +95,8 @@ class RegistrationLimitTest {
         ConnectionKey connection = ConnectionKey.parse(key);
         ConnectRequest request = ConnectRequest.newBuilder().setRequestId(requestId)
                 .setConnection(new ConnectionRef(tenant.id(), "mastodon", connection.user().value()))
-                .setInstance(fixture.sandbox().baseUrl()).setScopes(scopes).setReturnTo(tenant.returnTo()).build();
+                .setInstance(fixture.sandbox().baseUrl()).setScopes(scopes).setReturnTo(tenant.returnTo())
+                .setStateChallenge(StateSecret.generate().challenge()).build();
         topics.send(Topics.CONNECT_REQUESTS, key,
                 AvroSerde.of(ConnectRequest.class, SchemaRegistry.none()).serialize(Topics.CONNECT_REQUESTS, request));
         return requestId;

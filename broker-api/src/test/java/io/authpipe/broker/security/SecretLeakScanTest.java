@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authpipe.broker.testing.Api;
 import io.authpipe.broker.testing.BrokerFixture;
+import io.authpipe.broker.testing.StateSecret;
 import io.authpipe.broker.testing.TestTenant;
+import io.authpipe.events.ConnectReply;
 import io.authpipe.kafka.EmbeddedKafka;
 import io.authpipe.kafka.testing.Bytes;
 import io.authpipe.kafka.testing.DirectoryScanner;
@@ -23,6 +25,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,9 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * After real flows (connect with PKCE, disconnect, restart), no plaintext secret is anywhere Authpipe writes: not
- * in any topic (changelog and repartition topics included), not in the broker's data directory, not in the Streams
- * state directory, not in the logs.
+ * After real flows (connect with PKCE over HTTP and from a ConnectRequest record, disconnect, restart), no plaintext
+ * secret is anywhere Authpipe writes: not in any topic (connect replies, changelog and repartition topics included),
+ * not in the broker's data directory, not in the Streams state directory, not in the logs. The OAuth states, the
+ * PKCE verifiers and the authorization codes are among the secrets.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class SecretLeakScanTest {
@@ -43,6 +47,7 @@ class SecretLeakScanTest {
     static Path dir;
     static final Map<String, byte[]> secrets = new LinkedHashMap<>();
     static String visibleUserId;
+    static String publishedHandle;
 
     @BeforeAll
     static void runFlows(EmbeddedKafka kafka, @TempDir Path tempDir) throws Exception {
@@ -62,6 +67,7 @@ class SecretLeakScanTest {
             secrets.put("access token of " + user, utf8(fixture.api(tenant)
                     .get("/v1/credentials/mastodon/" + user).json().path("credential").asText()));
         }
+        connectByTopic(tenant, "user-by-topic");
         fixture.api(tenant).delete("/v1/connections/mastodon/user-gone");
         fixture.sandbox().operator().clientSecrets().forEach(s -> secrets.put("client secret " + s.hashCode(), utf8(s)));
         fixture.sandbox().operator().receivedCodeVerifiers()
@@ -73,6 +79,23 @@ class SecretLeakScanTest {
         fixture.restart();
     }
 
+    /**
+     * A flow started by a record on {@code authpipe.connect-requests}: its reply is on a topic, so the secrets to
+     * look for are the state the browser carried (handle and the producer's secret), that secret alone, and the
+     * code. The handle itself is public and is expected on the reply.
+     */
+    private static void connectByTopic(TestTenant tenant, String user) {
+        StateSecret producer = StateSecret.generate();
+        ConnectReply reply = fixture.requestConnect(tenant, user, List.of("read"), Optional.of(producer.challenge()));
+        publishedHandle = HttpUrl.get(reply.getAuthorizeUrl()).queryParameter("state");
+        URI callback = new SandboxBrowser().approve(producer.complete(reply.getAuthorizeUrl()), "alice",
+                "alice-password");
+        secrets.put("OAuth state of " + user, utf8(HttpUrl.get(callback.toString()).queryParameter("state")));
+        secrets.put("producer's state secret of " + user, utf8(producer.secret()));
+        secrets.put("authorization code of " + user, utf8(HttpUrl.get(callback.toString()).queryParameter("code")));
+        assertThat(Api.browse(callback.toString()).header("Location")).contains("authpipe_status=connected");
+    }
+
     @AfterAll
     static void stop() {
         fixture.close();
@@ -81,7 +104,9 @@ class SecretLeakScanTest {
     @Test
     void theFlowsProducedEverySecretTheScanLooksFor() {
         assertThat(secrets.keySet()).anyMatch(k -> k.startsWith("client secret"))
-                .anyMatch(k -> k.startsWith("PKCE verifier")).anyMatch(k -> k.startsWith("access token"));
+                .anyMatch(k -> k.startsWith("PKCE verifier")).anyMatch(k -> k.startsWith("access token"))
+                .contains("OAuth state of user-by-topic", "producer's state secret of user-by-topic");
+        assertThat(fixture.sandbox().operator().receivedCodeVerifiers()).hasSize(3);
         assertThat(secrets.values()).allSatisfy(v -> assertThat(v.length).isGreaterThanOrEqualTo(16));
     }
 
@@ -90,6 +115,8 @@ class SecretLeakScanTest {
         assertThat(TopicScanner.topicsContaining(broker.bootstrapServers(), utf8(visibleUserId), Duration.ofSeconds(30)))
                 .contains("authpipe.connection-events", "authpipe.credential-updated");
         assertThat(DirectoryScanner.filesContaining(broker.dataDir(), utf8(visibleUserId))).isNotEmpty();
+        assertThat(TopicScanner.topicsContaining(broker.bootstrapServers(), utf8(publishedHandle), Duration.ofSeconds(30)))
+                .containsExactly("authpipe.connect-replies");
         assertThat(DirectoryScanner.filesContaining(TEST_LOG.getParent(), utf8("vault applied event"))).isNotEmpty();
     }
 

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.authpipe.broker.BrokerApi;
 import io.authpipe.broker.config.BrokerConfig;
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.core.identity.ConnectionKey;
+import io.authpipe.events.ConnectReply;
+import io.authpipe.events.ConnectRequest;
+import io.authpipe.events.ConnectionRef;
 import io.authpipe.events.Revocation;
 import io.authpipe.kafka.EmbeddedKafka;
 import io.authpipe.sandbox.mastodon.MastodonSandbox;
@@ -18,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
@@ -149,6 +154,31 @@ public final class BrokerFixture implements AutoCloseable {
             throw new IllegalStateException("connect failed: " + reply.status() + " " + reply.text());
         }
         return reply.json().path("authorizeUrl").asText();
+    }
+
+    /**
+     * Asks for an authorize link the event-driven way: a {@code ConnectRequest} on {@code authpipe.connect-requests}
+     * (with {@code challenge}, if any), and its {@code ConnectReply} from {@code authpipe.connect-replies}.
+     */
+    public ConnectReply requestConnect(TestTenant tenant, String userId, List<String> scopes,
+                                       Optional<String> challenge) {
+        AvroSerde<ConnectRequest> requests = AvroSerde.of(ConnectRequest.class, SchemaRegistry.none());
+        AvroSerde<ConnectReply> replies = AvroSerde.of(ConnectReply.class, SchemaRegistry.none());
+        String requestId = UUID.randomUUID().toString();
+        ConnectRequest request = ConnectRequest.newBuilder()
+                .setRequestId(requestId)
+                .setConnection(new ConnectionRef(tenant.id(), "mastodon", userId))
+                .setInstance(sandbox.baseUrl())
+                .setScopes(scopes)
+                .setReturnTo(tenant.returnTo())
+                .setStateChallenge(challenge.orElse(null))
+                .build();
+        TopicProbe topics = new TopicProbe(kafkaBootstrap());
+        topics.send(Topics.CONNECT_REQUESTS, ConnectionKey.of(tenant.id(), "mastodon", userId).asKafkaKey(),
+                requests.serialize(Topics.CONNECT_REQUESTS, request));
+        return replies.deserialize(Topics.CONNECT_REPLIES, topics.await(Topics.CONNECT_REPLIES,
+                r -> replies.deserialize(Topics.CONNECT_REPLIES, r.value()).getRequestId().equals(requestId),
+                Duration.ofSeconds(30)).value());
     }
 
     /** Runs the whole flow as {@code username}: connect, sign in, consent, callback. Returns the callback's answer. */

@@ -12,6 +12,8 @@ import java.util.Optional;
  * <table>
  *   <caption>answer to outcome</caption>
  *   <tr><td>200</td><td>HEALTHY (with the account's current data)</td></tr>
+ *   <tr><td>200 with an account that fails validation</td><td>HEALTHY, the account's data left as recorded (the
+ *       token works; what the instance now says about its user is not taken)</td></tr>
  *   <tr><td>401 {@code invalid_token}</td><td>REVOKED</td></tr>
  *   <tr><td>403 for the account (disabled, suspended, unconfirmed, pending)</td><td>SUSPENDED</td></tr>
  *   <tr><td>403 for scopes</td><td>INSUFFICIENT_SCOPE</td></tr>
@@ -28,6 +30,9 @@ public final class CheckClassifier {
         if (answer instanceof VerifyOutcome.Verified verified) {
             return new CheckResult(CheckOutcome.HEALTHY, evidence(200, null), Optional.of(verified.account()),
                     Optional.empty());
+        }
+        if (answer instanceof VerifyOutcome.InvalidAccount) {
+            return result(CheckOutcome.HEALTHY, 200, null);
         }
         if (answer instanceof VerifyOutcome.InvalidToken) {
             return result(CheckOutcome.REVOKED, 401, "invalid_token");

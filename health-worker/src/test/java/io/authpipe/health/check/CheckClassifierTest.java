@@ -50,6 +50,19 @@ class CheckClassifierTest {
     }
 
     @Test
+    void aWorkingTokenWhoseInstanceMisreportsTheAccountIsHealthyAndBringsNoAccountData() {
+        sandbox.operator().misreportProfile("alice", java.util.Map.of("url", "javascript:alert(1)",
+                "acct", "Gargron@mastodon.social"));
+
+        CheckResult result = check(token("alice", "read", "write"));
+
+        assertThat(result.outcome()).isEqualTo(CheckOutcome.HEALTHY);
+        assertThat(result.evidence().getHttpStatus()).isEqualTo(200);
+        assertThat(result.account()).isEmpty();
+        assertThat(result.ambiguous()).isFalse();
+    }
+
+    @Test
     void aWorkingTokenIsHealthyAndBringsTheAccountsCurrentData() {
         CheckResult result = check(token("alice", "read", "write"));
 

@@ -2,6 +2,7 @@ package io.authpipe.sandbox.mastodon;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,15 @@ public interface SandboxOperator {
      * longer sign in and its tokens are deleted, so the API answers 401 "The access token is invalid".
      */
     void deleteAccount(String username);
+
+    /**
+     * Makes {@code verify_credentials} misreport the user, as a hostile or broken instance would: each field of
+     * {@code fields} (any JSON value, null included) replaces the account's own in every answer, e.g.
+     * {@code {"url": "javascript:alert(1)"}} or {@code {"acct": "gargron@mastodon.social"}}. Replaces earlier
+     * overrides; an empty map restores the truth. Over HTTP: {@code PUT /_sandbox/accounts/{username}/profile} with
+     * a JSON object, {@code DELETE} to restore.
+     */
+    void misreportProfile(String username, Map<String, Object> fields);
 
     /**
      * Makes an access token expired as of now (its refresh token keeps working). Meant for

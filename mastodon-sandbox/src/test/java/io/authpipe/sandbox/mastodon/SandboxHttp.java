@@ -64,6 +64,10 @@ final class SandboxHttp {
         return execute(request(path).post(RequestBody.create(json, JSON)).build());
     }
 
+    Reply putJson(String path, String json) {
+        return execute(request(path).put(RequestBody.create(json, JSON)).build());
+    }
+
     Reply delete(String path) {
         return execute(request(path).delete().build());
     }

@@ -94,6 +94,8 @@ public final class SandboxServer {
         app.post("/_sandbox/accounts/{username}/suspend", handlers::suspend);
         app.post("/_sandbox/accounts/{username}/unsuspend", handlers::unsuspend);
         app.post("/_sandbox/accounts/{username}/delete", handlers::delete);
+        app.put("/_sandbox/accounts/{username}/profile", handlers::misreportProfile);
+        app.delete("/_sandbox/accounts/{username}/profile", handlers::restoreProfile);
         app.post("/_sandbox/tokens/revoke", handlers::revokeToken);
         app.post("/_sandbox/refreshes/fail", handlers::failRefreshes);
         app.get("/_sandbox/refreshes", handlers::refreshes);

@@ -3,17 +3,26 @@ package io.authpipe.sandbox.mastodon.internal.api;
 import io.authpipe.sandbox.mastodon.internal.state.Account;
 import io.authpipe.sandbox.mastodon.internal.web.JsonObject;
 import io.authpipe.sandbox.mastodon.internal.web.Times;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code REST::CredentialAccountSerializer}: the Account entity plus {@code source} and {@code role}
  * ({@code MASTODON.md} §5). {@code acct} of a local account is the bare username; {@code url} and {@code uri} use
- * the web address, not LOCAL_DOMAIN.
+ * the web address, not LOCAL_DOMAIN. Fields the operator overrode ({@code ProfileOverrides}) replace the true ones.
  */
 public final class AccountJson {
 
     private AccountJson() {
+    }
+
+    /** The credential account of {@code account} served from {@code baseUrl}, with {@code overrides} applied. */
+    public static Map<String, Object> credentialAccount(Account account, String baseUrl,
+                                                        Map<String, Object> overrides) {
+        Map<String, Object> json = new LinkedHashMap<>(credentialAccount(account, baseUrl));
+        json.putAll(overrides);
+        return json;
     }
 
     /** The credential account of {@code account} served from {@code baseUrl}. */

@@ -1,5 +1,6 @@
 package io.authpipe.sandbox.mastodon.internal.api;
 
+import io.authpipe.sandbox.mastodon.internal.state.Account;
 import io.authpipe.sandbox.mastodon.internal.state.SandboxState;
 import io.authpipe.sandbox.mastodon.internal.web.Json;
 import io.javalin.http.Context;
@@ -28,7 +29,9 @@ public final class AccountsHandler {
         if (access instanceof ApiAccess.Denied denied) {
             denied.send(ctx);
         } else if (access instanceof ApiAccess.Granted granted) {
-            Json.send(ctx, 200, AccountJson.credentialAccount(granted.account().orElseThrow(), state.baseUrl()));
+            Account account = granted.account().orElseThrow();
+            Json.send(ctx, 200, AccountJson.credentialAccount(account, state.baseUrl(),
+                    state.profileOverrides().of(account.username())));
         }
     }
 }

@@ -16,6 +16,9 @@ public final class HelpPage {
             <li><code>POST /_sandbox/accounts/{username}/suspend</code></li>
             <li><code>POST /_sandbox/accounts/{username}/unsuspend</code></li>
             <li><code>POST /_sandbox/accounts/{username}/delete</code></li>
+            <li><code>PUT /_sandbox/accounts/{username}/profile</code> body a JSON object of account fields, e.g.
+            <code>{"url":"javascript:alert(1)"}</code>: <code>verify_credentials</code> misreports the user with
+            them, as a hostile instance would, until <code>DELETE /_sandbox/accounts/{username}/profile</code></li>
             <li><code>POST /_sandbox/tokens/revoke</code> body <code>{"token":"..."}</code></li>
             <li><code>POST /_sandbox/refreshes/fail</code> body <code>{"fault":"...","times":1,"seconds":60}</code>:
             the next <code>times</code> (default 1) <code>grant_type=refresh_token</code> requests to

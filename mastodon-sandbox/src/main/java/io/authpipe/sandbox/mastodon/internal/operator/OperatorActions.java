@@ -12,6 +12,7 @@ import io.authpipe.sandbox.mastodon.internal.state.ScopeSet;
 import io.authpipe.sandbox.mastodon.internal.state.ServerScopes;
 import io.authpipe.sandbox.mastodon.internal.state.TokenRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,13 @@ public final class OperatorActions implements SandboxOperator {
         Account account = setStatus(username, AccountStatus.DELETED);
         int deleted = state.tokens().deleteAllOf(account.id());
         LOG.info("operator deleted account user={} tokensDeleted={}", username, deleted);
+    }
+
+    @Override
+    public void misreportProfile(String username, Map<String, Object> fields) {
+        Account account = account(username);
+        state.profileOverrides().set(account.username(), fields);
+        LOG.info("operator set profile overrides user={} fields={}", account.username(), fields.keySet());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.authpipe.sandbox.mastodon.internal.operator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.authpipe.sandbox.mastodon.internal.state.Account;
 import io.authpipe.sandbox.mastodon.internal.state.AccountStatus;
 import io.authpipe.sandbox.mastodon.internal.state.SandboxState;
@@ -9,6 +10,7 @@ import io.authpipe.sandbox.mastodon.internal.web.Params;
 import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,32 @@ public final class OperatorHandlers {
         onUser(ctx, name -> {
             actions.deleteAccount(name);
             return result(name).with("deleted", true);
+        });
+    }
+
+    /**
+     * {@code PUT /_sandbox/accounts/{username}/profile} with a JSON object of account fields to misreport →
+     * {@code {"username","misreported":[field names]}}; a body that is not a JSON object is a 400.
+     */
+    public void misreportProfile(Context ctx) {
+        JsonNode body = Json.readTree(ctx.body());
+        if (body == null || !body.isObject()) {
+            Json.error(ctx, 400, "the body must be a JSON object of account fields");
+            return;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        body.fields().forEachRemaining(field -> fields.put(field.getKey(), Json.plain(field.getValue())));
+        onUser(ctx, name -> {
+            actions.misreportProfile(name, fields);
+            return result(name).with("misreported", List.copyOf(fields.keySet()));
+        });
+    }
+
+    /** {@code DELETE /_sandbox/accounts/{username}/profile}: the account is described truthfully again. */
+    public void restoreProfile(Context ctx) {
+        onUser(ctx, name -> {
+            actions.misreportProfile(name, Map.of());
+            return result(name).with("misreported", List.of());
         });
     }
 

@@ -18,6 +18,7 @@ public final class SandboxState {
     private final GrantStore grants = new GrantStore();
     private final RefreshTraffic refreshTraffic = new RefreshTraffic();
     private final ServerOutage outage = new ServerOutage();
+    private final ProfileOverrides profileOverrides = new ProfileOverrides();
     private final String vapidKey = VapidKey.generate();
     private final java.util.List<String> receivedCodeVerifiers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String baseUrl;
@@ -91,6 +92,11 @@ public final class SandboxState {
     /** Whether the whole server appears down, and how many requests that answered. */
     public ServerOutage outage() {
         return outage;
+    }
+
+    /** What the operator made the server misreport about accounts. */
+    public ProfileOverrides profileOverrides() {
+        return profileOverrides;
     }
 
     /** The Web Push public key ({@code vapid_key}). */

@@ -33,6 +33,11 @@ public final class Json {
         }
     }
 
+    /** A parsed JSON value as plain Java (maps, lists, strings, numbers, booleans, null). */
+    public static Object plain(JsonNode node) {
+        return MAPPER.convertValue(node, Object.class);
+    }
+
     /** Parses a request body leniently: unparsable or empty bodies give {@code null}. */
     public static JsonNode readTree(String body) {
         if (body == null || body.isBlank()) {
