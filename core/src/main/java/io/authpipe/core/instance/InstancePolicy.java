@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
 /**
  * Decides whether Authpipe may talk to an instance a user named (server-side request forgery guard).
  *
- * <p>By default only https origins whose every DNS address is public are allowed: loopback, private (RFC 1918,
- * unique-local), link-local (including the 169.254.169.254 cloud metadata address), carrier-grade NAT, multicast
- * and reserved ranges are refused. An explicit allow-list of {@code host} or {@code host:port} entries lifts both
+ * <p>By default only https origins whose every DNS address is globally reachable are allowed: loopback, private
+ * (RFC 1918, unique-local), link-local (including the 169.254.169.254 cloud metadata address), carrier-grade NAT,
+ * multicast, documentation, benchmarking, reserved and every other special-purpose range, and IPv6 forms carrying
+ * such an IPv4 address, are refused ({@link SpecialPurposeAddresses}). An explicit allow-list of {@code host} or {@code host:port} entries lifts both
  * rules for the hosts it names; the embedded default allow-lists its Mastodon sandbox. The same rules apply again
  * at connect time through {@link GuardedDns}, so a DNS answer that changes after the check (rebinding) is refused
  * too.
@@ -61,7 +62,8 @@ public final class InstancePolicy {
             return new Verdict.Unresolvable();
         }
         return addresses.stream().anyMatch(AddressClassifier::isForbidden)
-                ? new Verdict.Refused("instance resolves to a private, loopback or link-local address")
+                ? new Verdict.Refused("instance resolves to a private, loopback, link-local or other"
+                        + " special-purpose address")
                 : new Verdict.Allowed();
     }
 
