@@ -104,6 +104,53 @@ class InstancePolicyTest {
     }
 
     @Test
+    void anAllowListEntryWithAPortOpensThatPortOnly() {
+        // Given: the sandbox allow-listed; Kafka listens on the same host
+        InstancePolicy policy = policy(new LiteralResolver().with("127.0.0.1", "127.0.0.1"), "127.0.0.1:8090");
+
+        // When / Then
+        assertThat(check(policy, "http://127.0.0.1:8090")).isEqualTo(new Verdict.Allowed());
+        assertThat(check(policy, "http://127.0.0.1:9092")).isEqualTo(new Verdict.Refused("instance must use https"));
+        assertThat(check(policy, "https://127.0.0.1:9092")).isInstanceOf(Verdict.Refused.class);
+        assertThat(check(policy, "https://127.0.0.1")).isInstanceOf(Verdict.Refused.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mastodon.internal:443", "https://mastodon.internal", "https://Mastodon.Internal:443/"})
+    void anEntryNamingTheDefaultPortOpensThatPortOnly(String entry) {
+        // Given
+        InstancePolicy policy = policy(new LiteralResolver().with("mastodon.internal", "10.1.2.3"), entry);
+
+        // When / Then
+        assertThat(check(policy, "https://mastodon.internal")).isEqualTo(new Verdict.Allowed());
+        assertThat(check(policy, "https://mastodon.internal:443")).isEqualTo(new Verdict.Allowed());
+        assertThat(check(policy, "https://mastodon.internal:8443")).isInstanceOf(Verdict.Refused.class);
+        assertThat(check(policy, "http://mastodon.internal")).isInstanceOf(Verdict.Refused.class);
+    }
+
+    @Test
+    void anHttpEntryWithoutAPortOpensPort80() {
+        // Given
+        InstancePolicy policy = policy(new LiteralResolver().with("dev.internal", "10.1.2.3"), "http://dev.internal");
+
+        // When / Then
+        assertThat(check(policy, "http://dev.internal")).isEqualTo(new Verdict.Allowed());
+        assertThat(check(policy, "http://dev.internal:8080")).isInstanceOf(Verdict.Refused.class);
+        assertThat(check(policy, "https://dev.internal")).isInstanceOf(Verdict.Refused.class);
+    }
+
+    @Test
+    void ipv6LiteralEntriesMatchHoweverTheLiteralIsWritten() {
+        // Given
+        InstancePolicy policy = policy(new LiteralResolver(), "[0:0::1]:8090");
+
+        // When / Then
+        assertThat(policy.isAllowListed(InstanceAddress.parse("http://[::1]:8090"))).isTrue();
+        assertThat(policy.isAllowListed(InstanceAddress.parse("http://[0:0:0:0:0:0:0:1]:8090"))).isTrue();
+        assertThat(policy.isAllowListed(InstanceAddress.parse("http://[::1]:9092"))).isFalse();
+    }
+
+    @Test
     void anAllowListedHostCoversEveryPort() {
         // Given
         InstancePolicy policy = policy(new LiteralResolver().with("mastodon.internal", "10.1.2.3"),
