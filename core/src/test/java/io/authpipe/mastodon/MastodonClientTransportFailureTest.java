@@ -138,6 +138,26 @@ class MastodonClientTransportFailureTest {
     }
 
     @Test
+    void anAllowListedInstanceOpensNoOtherPortOfItsHost() {
+        try (StubServer sandbox = StubServer.answering(200, "application/json", "{\"domain\":\"x.test\"}");
+             StubServer kafka = StubServer.answering(200, "application/json", "{\"domain\":\"x.test\"}")) {
+            // Given: a worker's client allow-lists the sandbox's 127.0.0.1:<port>; a record names another port
+            MastodonClient client = SandboxFixture.clientAllowing(sandbox.authority());
+            InstanceAddress other = InstanceAddress.parse("http://" + kafka.authority());
+
+            // When
+            String domain = client.localDomain(InstanceAddress.parse("http://" + sandbox.authority()));
+            InstanceUnavailableException failure = failure(() -> client.localDomain(other));
+
+            // Then
+            assertThat(domain).isEqualTo("x.test");
+            assertThat(failure).isNotNull().hasMessageContaining("UnknownHostException");
+            assertThat(failure.maybeProcessed()).isFalse();
+            assertThat(kafka.requests()).isZero();
+        }
+    }
+
+    @Test
     void anIpLiteralThatIsNotAllowListedIsRefusedBeforeConnecting() {
         try (StubServer internal = StubServer.answering(200, "application/json", "{\"domain\":\"x.test\"}")) {
             // Given: OkHttp connects to IP literals without asking the Dns

@@ -1,64 +1,44 @@
 package io.authpipe.core.instance;
 
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.util.Arrays;
 
-/** Classifies IP addresses a server-side request must never reach unless an operator allow-lists the host. */
+/**
+ * Classifies IP addresses a server-side request must never reach unless an operator allow-lists the host: every
+ * address that is not globally reachable per {@link SpecialPurposeAddresses}, and every IPv6 address that carries
+ * such an IPv4 address (IPv4-mapped, well-known NAT64, 6to4, Teredo server or client, an ISATAP interface id).
+ */
 final class AddressClassifier {
     private AddressClassifier() {
     }
 
     static boolean isForbidden(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        if (address instanceof Inet4Address v4) {
-            return isForbiddenV4(v4.getAddress());
-        }
-        return isForbiddenV6(address.getAddress());
+        return !classify(address).reachable();
     }
 
-    private static boolean isForbiddenV4(byte[] b) {
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        return first == 0                                   // 0.0.0.0/8 "this network"
-                || first == 100 && (second & 0xc0) == 64    // 100.64.0.0/10 carrier-grade NAT (and cloud metadata)
-                || first == 192 && second == 0 && (b[2] & 0xff) == 0   // 192.0.0.0/24 IETF protocol assignments
-                || first == 198 && (second & 0xfe) == 18    // 198.18.0.0/15 benchmarking
-                || first >= 240;                            // 240.0.0.0/4 reserved, and broadcast
+    static AddressClass classify(InetAddress address) {
+        return classify(address.getAddress());
     }
 
-    private static boolean isForbiddenV6(byte[] b) {
-        if ((b[0] & 0xfe) == 0xfc) {
-            return true; // fc00::/7 unique local (includes AWS fd00:ec2::254)
-        }
-        if (isMappedV4(b) || isNat64(b)) {
-            return isForbidden(v4(Arrays.copyOfRange(b, 12, 16)));
-        }
-        return false;
+    /** The verdict on a 4-byte IPv4 or 16-byte IPv6 address. */
+    static AddressClass classify(byte[] address) {
+        SpecialPurposeAddresses.Block block = SpecialPurposeAddresses.mostSpecific(address);
+        AddressClass verdict = throughEmbedded(block, address);
+        return verdict.reachable() && address.length == 16 ? throughIsatap(address, verdict) : verdict;
     }
 
-    private static boolean isMappedV4(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
+    /** The block's own verdict, or that of the first embedded IPv4 address that is not reachable. */
+    private static AddressClass throughEmbedded(SpecialPurposeAddresses.Block block, byte[] address) {
+        for (byte[] ipv4 : block.embedding().ipv4s(address)) {
+            AddressClass embedded = classify(ipv4);
+            if (!embedded.reachable()) {
+                return embedded.embeddedIn(block.name());
             }
         }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        return AddressClass.of(block);
     }
 
-    private static boolean isNat64(byte[] b) {
-        return (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+    private static AddressClass throughIsatap(byte[] address, AddressClass verdict) {
+        return Ipv4Embedding.isatap(address).map(AddressClassifier::classify).filter(c -> !c.reachable())
+                .map(c -> c.embeddedIn("ISATAP interface id")).orElse(verdict);
     }
-
-    private static InetAddress v4(byte[] bytes) {
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

@@ -1,24 +1,24 @@
 package io.authpipe.core.instance;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import javax.net.SocketFactory;
 import okhttp3.Dns;
-import okhttp3.Interceptor;
 
 /**
  * OkHttp {@link Dns} that applies {@link InstancePolicy} at connect time: addresses a request must not reach are
  * dropped, so a host that passed {@link InstancePolicy#check} cannot be re-pointed at a private address later
- * (DNS rebinding). Allow-listed hosts resolve normally.
+ * (DNS rebinding). Hosts the allow-list names resolve unfiltered; every address returned carries the host name
+ * it was looked up for, which is how {@link #socketFactory()} knows which allow-list entry a connection is for.
  *
- * <p>OkHttp connects to IP-literal hosts ({@code http://10.0.0.1/}) without calling a {@link Dns}; install
- * {@link #ipLiteralGuard()} as well so the same rule covers them.
+ * <p>Install {@link #socketFactory()} too: OkHttp connects to IP-literal hosts ({@code http://10.0.0.1/}) without
+ * calling a {@link Dns}, and only the socket sees the port, so only it can hold an allow-list entry for
+ * {@code 127.0.0.1:8090} to that port.
  */
 public final class GuardedDns implements Dns {
-    /** What OkHttp treats as an IP literal and connects to without a lookup ({@code Util.canParseAsIpAddress}). */
-    private static final Pattern IP_LITERAL = Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
-
     private final InstancePolicy policy;
 
     public GuardedDns(InstancePolicy policy) {
@@ -28,27 +28,32 @@ public final class GuardedDns implements Dns {
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {
         List<InetAddress> addresses = policy.resolver().resolve(hostname);
-        if (policy.isAllowListedHost(hostname)) {
-            return addresses;
-        }
-        List<InetAddress> allowed = addresses.stream().filter(a -> !AddressClassifier.isForbidden(a)).toList();
+        List<InetAddress> allowed = policy.isAllowListedHost(hostname) ? addresses
+                : addresses.stream().filter(a -> !AddressClassifier.isForbidden(a)).toList();
         if (allowed.isEmpty()) {
             throw new UnknownHostException("address not allowed for " + hostname);
         }
-        return allowed;
+        List<InetAddress> named = new ArrayList<>(allowed.size());
+        for (InetAddress address : allowed) {
+            named.add(named(hostname, address));
+        }
+        return named;
     }
 
     /**
-     * An application interceptor that applies {@link #lookup} to IP-literal hosts before any connection is made;
-     * a refused address fails the call with {@link UnknownHostException}, as a refused name does.
+     * A {@link SocketFactory} whose sockets refuse, with {@link UnknownHostException}, to connect anywhere
+     * {@link InstancePolicy} does not allow: a non-public address, unless the allow-list names the host (the name
+     * this {@link Dns} resolved, or the IP literal) on the very port being connected to.
      */
-    public Interceptor ipLiteralGuard() {
-        return chain -> {
-            String host = chain.request().url().host();
-            if (IP_LITERAL.matcher(host).matches()) {
-                lookup(host);
-            }
-            return chain.proceed(chain.request());
-        };
+    public SocketFactory socketFactory() {
+        return new GuardedSocketFactory(policy);
+    }
+
+    /** {@code address} carrying {@code hostname}, so that the socket's endpoint names the host (no reverse lookup). */
+    private static InetAddress named(String hostname, InetAddress address) throws UnknownHostException {
+        if (address instanceof Inet6Address v6 && v6.getScopeId() != 0) {
+            return Inet6Address.getByAddress(hostname, v6.getAddress(), v6.getScopeId());
+        }
+        return InetAddress.getByAddress(hostname, address.getAddress());
     }
 }

@@ -1,40 +1,30 @@
 package io.authpipe.core.instance;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Decides whether Authpipe may talk to an instance a user named (server-side request forgery guard).
  *
- * <p>By default only https origins whose every DNS address is public are allowed: loopback, private (RFC 1918,
- * unique-local), link-local (including the 169.254.169.254 cloud metadata address), carrier-grade NAT, multicast
- * and reserved ranges are refused. An explicit allow-list of {@code host} or {@code host:port} entries lifts both
- * rules for the hosts it names; the embedded default allow-lists its Mastodon sandbox. The same rules apply again
- * at connect time through {@link GuardedDns}, so a DNS answer that changes after the check (rebinding) is refused
- * too.
+ * <p>By default only https origins whose every DNS address is globally reachable are allowed: loopback, private
+ * (RFC 1918, unique-local), link-local (including the 169.254.169.254 cloud metadata address), carrier-grade NAT,
+ * multicast, documentation, benchmarking, reserved and every other special-purpose range, and IPv6 forms carrying
+ * such an IPv4 address, are refused ({@link SpecialPurposeAddresses}). An explicit allow-list ({@link AllowList})
+ * of {@code host:port} (or bare {@code host}, every port) entries lifts both rules for what it names; the embedded
+ * default allow-lists its Mastodon sandbox. The same rules apply again at connect time through {@link GuardedDns}
+ * and its socket factory, so a DNS answer that changes after the check (rebinding) is refused too, and an entry
+ * for one port of a host opens no other port of it.
  */
 public final class InstancePolicy {
-    private final Set<String> allowList;
+    private final AllowList allowList;
     private final HostResolver resolver;
 
     public InstancePolicy(Collection<String> allowList, HostResolver resolver) {
-        this.allowList = allowList.stream().map(String::strip).filter(e -> !e.isEmpty())
-                .map(InstancePolicy::normaliseEntry).collect(Collectors.toUnmodifiableSet());
+        this.allowList = AllowList.of(allowList);
         this.resolver = resolver;
-    }
-
-    /** An entry in the form instances are keyed by: {@code https://Host:443/} and {@code host} both become {@code host}. */
-    private static String normaliseEntry(String entry) {
-        try {
-            return InstanceAddress.parse(entry).authority();
-        } catch (InvalidInstanceException e) {
-            return entry.toLowerCase(Locale.ROOT);
-        }
     }
 
     /** Public https instances only; nothing allow-listed. */
@@ -61,19 +51,32 @@ public final class InstancePolicy {
             return new Verdict.Unresolvable();
         }
         return addresses.stream().anyMatch(AddressClassifier::isForbidden)
-                ? new Verdict.Refused("instance resolves to a private, loopback or link-local address")
+                ? new Verdict.Refused("instance resolves to a private, loopback, link-local or other"
+                        + " special-purpose address")
                 : new Verdict.Allowed();
     }
 
-    /** Whether {@code address} is named by the allow-list, by {@code host:port} or by {@code host} alone. */
+    /** Whether the allow-list names {@code address}'s host on its port (the scheme's default when it has none). */
     public boolean isAllowListed(InstanceAddress address) {
-        return allowList.contains(address.authority()) || allowList.contains(address.host());
+        int port = address.port() == -1 ? AllowList.defaultPort(address.scheme()) : address.port();
+        return allowList.permits(address.host(), port);
     }
 
-    /** Whether any allow-list entry names {@code host}, with or without a port. */
+    /** Whether any allow-list entry names {@code host}, on any port. */
     boolean isAllowListedHost(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return allowList.stream().anyMatch(e -> e.equals(h) || e.startsWith(h + ':'));
+        return allowList.namesHost(host);
+    }
+
+    /**
+     * Whether a socket may connect to {@code endpoint}: its address is globally reachable, or the allow-list names
+     * its host (the name the request used, or the literal) on exactly this port. Unresolved endpoints never may.
+     */
+    boolean mayConnect(InetSocketAddress endpoint) {
+        if (endpoint.isUnresolved()) {
+            return false;
+        }
+        return !AddressClassifier.isForbidden(endpoint.getAddress())
+                || allowList.permits(endpoint.getHostString(), endpoint.getPort());
     }
 
     HostResolver resolver() {

@@ -47,7 +47,8 @@ class InstancePolicyTest {
             "172.31.255.255", "192.168.1.1", "fc00::1", "fd00:ec2::254", "169.254.169.254", "169.254.0.1", "fe80::1",
             "100.64.0.1", "100.127.255.255", "0.0.0.0", "0.1.2.3", "::", "224.0.0.1", "239.255.255.250", "ff02::1",
             "::ffff:10.0.0.1", "::ffff:127.0.0.1", "64:ff9b::a00:1", "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe",
-            "198.18.0.1", "192.0.0.170", "240.0.0.1", "255.255.255.255"})
+            "198.18.0.1", "192.0.0.170", "240.0.0.1", "255.255.255.255", "::7f00:1", "64:ff9b:1::a00:1",
+            "2002:c0a8:101::", "2001:0:4136:e378:8000:63bf:f5fe:fdfc", "fec0::1", "2001:db8::1", "fbff::1"})
     void anInstanceIsRefusedWhenAnyAddressIsNotPublic(String literal) {
         // Given
         InstancePolicy policy = policy(new LiteralResolver().with("evil.example", PUBLIC_V4, PUBLIC_V6, literal));
@@ -57,7 +58,7 @@ class InstancePolicyTest {
 
         // Then
         assertThat(verdict).isInstanceOf(Verdict.Refused.class);
-        assertThat(((Verdict.Refused) verdict).reason()).contains("private, loopback or link-local");
+        assertThat(((Verdict.Refused) verdict).reason()).contains("private, loopback, link-local or other special-purpose");
     }
 
     @Test
@@ -76,7 +77,7 @@ class InstancePolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"8.8.8.8", "172.32.0.1", "172.15.255.255", "100.63.255.255", "100.128.0.1",
-            "192.169.0.1", "169.255.0.1", "2606:4700:4700::1111", "64:ff9b::808:808", "fbff::1"})
+            "192.169.0.1", "169.255.0.1", "2606:4700:4700::1111", "64:ff9b::808:808", "2002:808:808::1"})
     void addressesJustOutsideTheForbiddenRangesAreAllowed(String literal) {
         // Given
         InstancePolicy policy = policy(new LiteralResolver().with("edge.example", literal));
@@ -100,6 +101,53 @@ class InstancePolicyTest {
         assertThat(check(policy, "https://127.0.0.1:3000")).isEqualTo(new Verdict.Allowed());
         assertThat(check(policy, "http://127.0.0.1:3001")).isEqualTo(new Verdict.Refused("instance must use https"));
         assertThat(check(policy, "https://127.0.0.1:3001")).isInstanceOf(Verdict.Refused.class);
+    }
+
+    @Test
+    void anAllowListEntryWithAPortOpensThatPortOnly() {
+        // Given: the sandbox allow-listed; Kafka listens on the same host
+        InstancePolicy policy = policy(new LiteralResolver().with("127.0.0.1", "127.0.0.1"), "127.0.0.1:8090");
+
+        // When / Then
+        assertThat(check(policy, "http://127.0.0.1:8090")).isEqualTo(new Verdict.Allowed());
+        assertThat(check(policy, "http://127.0.0.1:9092")).isEqualTo(new Verdict.Refused("instance must use https"));
+        assertThat(check(policy, "https://127.0.0.1:9092")).isInstanceOf(Verdict.Refused.class);
+        assertThat(check(policy, "https://127.0.0.1")).isInstanceOf(Verdict.Refused.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mastodon.internal:443", "https://mastodon.internal", "https://Mastodon.Internal:443/"})
+    void anEntryNamingTheDefaultPortOpensThatPortOnly(String entry) {
+        // Given
+        InstancePolicy policy = policy(new LiteralResolver().with("mastodon.internal", "10.1.2.3"), entry);
+
+        // When / Then
+        assertThat(check(policy, "https://mastodon.internal")).isEqualTo(new Verdict.Allowed());
+        assertThat(check(policy, "https://mastodon.internal:443")).isEqualTo(new Verdict.Allowed());
+        assertThat(check(policy, "https://mastodon.internal:8443")).isInstanceOf(Verdict.Refused.class);
+        assertThat(check(policy, "http://mastodon.internal")).isInstanceOf(Verdict.Refused.class);
+    }
+
+    @Test
+    void anHttpEntryWithoutAPortOpensPort80() {
+        // Given
+        InstancePolicy policy = policy(new LiteralResolver().with("dev.internal", "10.1.2.3"), "http://dev.internal");
+
+        // When / Then
+        assertThat(check(policy, "http://dev.internal")).isEqualTo(new Verdict.Allowed());
+        assertThat(check(policy, "http://dev.internal:8080")).isInstanceOf(Verdict.Refused.class);
+        assertThat(check(policy, "https://dev.internal")).isInstanceOf(Verdict.Refused.class);
+    }
+
+    @Test
+    void ipv6LiteralEntriesMatchHoweverTheLiteralIsWritten() {
+        // Given
+        InstancePolicy policy = policy(new LiteralResolver(), "[0:0::1]:8090");
+
+        // When / Then
+        assertThat(policy.isAllowListed(InstanceAddress.parse("http://[::1]:8090"))).isTrue();
+        assertThat(policy.isAllowListed(InstanceAddress.parse("http://[0:0:0:0:0:0:0:1]:8090"))).isTrue();
+        assertThat(policy.isAllowListed(InstanceAddress.parse("http://[::1]:9092"))).isFalse();
     }
 
     @Test
