@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -65,7 +66,7 @@ public final class DataDirLock implements AutoCloseable {
      */
     public static Attempt acquire(Path directory, String process, Clock clock) {
         Path file = lockFile(directory);
-        LockHolder me = LockHolder.current(process, clock.instant());
+        LockHolder me = LockHolder.current(process, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         LockHolder inThisJvm = HELD_HERE.putIfAbsent(file, me);
         if (inThisJvm != null) {
             return new InUse(directory, inThisJvm);

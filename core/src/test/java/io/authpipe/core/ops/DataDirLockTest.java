@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** One process per data directory; the holder is named; nothing a dead process left behind blocks a restart. */
 class DataDirLockTest {
     static final Instant T0 = Instant.parse("2026-11-26T20:31:07.412Z");
-    static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+    static final Clock CLOCK = Clock.fixed(T0.plusNanos(345_678), ZoneOffset.UTC);
     static final long PID = ProcessHandle.current().pid();
 
     @Test
-    void theHolderWritesItsPidProcessAndStartIntoTheLockFile(@TempDir Path dir) throws IOException {
+    void theHolderWritesItsPidProcessAndStartToTheMillisecondIntoTheLockFile(@TempDir Path dir) throws IOException {
         // When
         try (DataDirLock lock = acquired(DataDirLock.acquire(dir, "launcher", CLOCK))) {
 
