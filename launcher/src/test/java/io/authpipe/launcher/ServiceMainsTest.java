@@ -50,8 +50,8 @@ class ServiceMainsTest {
             // Then
             assertThat(child.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(child.process().exitValue()).as(child.err()).isEqualTo(ServiceProcess.IN_USE_STATUS);
-            assertThat(child.err()).contains(name + " not started: " + locked
-                    + " is in use by another Authpipe process (pid " + ProcessHandle.current().pid() + ", test, started ");
+            assertThat(child.err()).contains(name + " not started: " + locked + " is in use by another Authpipe"
+                    + " process (pid " + ProcessHandle.current().pid() + ", test, started ");
             assertThat(filesUnder(tmp).filter(f -> !f.getParent().equals(tmp)))
                     .containsExactly(locked.resolve("authpipe.lock"));
         }

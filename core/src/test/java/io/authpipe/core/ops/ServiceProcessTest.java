@@ -91,7 +91,8 @@ class ServiceProcessTest {
         ChildJvm child = ChildJvm.start(ExampleService.class, Map.of("EXAMPLE_DIR", tmp.resolve("data").toString(),
                 "AUTHPIPE_SHUTDOWN_TIMEOUT", "10ms"), tmp, "bad");
         assertThat(exitOf(child)).isEqualTo(ServiceProcess.CONFIG_ERROR_STATUS);
-        assertThat(child.err()).contains("configuration error: AUTHPIPE_SHUTDOWN_TIMEOUT must be at least 1s, was PT0.01S");
+        assertThat(child.err())
+                .contains("configuration error: AUTHPIPE_SHUTDOWN_TIMEOUT must be at least 1s, was PT0.01S");
         assertThat(tmp.resolve("data")).doesNotExist();
     }
 
