@@ -3,6 +3,7 @@ package io.authpipe.health;
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.core.instance.InstancePolicy;
 import io.authpipe.core.ops.MetricsEndpoint;
+import io.authpipe.core.ops.ServiceProcess;
 import io.authpipe.events.ScheduledCheck;
 import io.authpipe.health.check.CheckAttempt;
 import io.authpipe.health.dispatch.CheckExecutor;
@@ -111,11 +112,17 @@ public final class HealthWorker implements AutoCloseable {
         endpoint.ifPresent(MetricsEndpoint::close);
     }
 
-    public static void main(String[] args) {
+    /**
+     * The health-worker process on its own: configuration from the environment; one process per state
+     * directory, stopped within {@code AUTHPIPE_SHUTDOWN_TIMEOUT} on SIGTERM (see {@link ServiceProcess}).
+     */
+    public static void main(String[] args) throws InterruptedException {
         EnvReader env = EnvReader.system();
-        HealthSettings settings = HealthSettings.fromEnv(env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port,..."),
-                env);
-        HealthWorker worker = start(settings, Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "health-worker-shutdown"));
+        Clock clock = Clock.systemUTC();
+        HealthSettings settings = ServiceProcess.configure(() -> HealthSettings.fromEnv(
+                env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port,..."), env));
+        ServiceProcess process = ServiceProcess.claim("health-worker", settings.stateDir(), env, clock);
+        process.start("health-worker", () -> start(settings, clock));
+        process.runUntilStopped();
     }
 }

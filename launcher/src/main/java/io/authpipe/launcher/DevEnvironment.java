@@ -5,6 +5,7 @@ import io.authpipe.broker.config.BrokerConfig;
 import io.authpipe.broker.http.HttpApi;
 import io.authpipe.broker.tenant.ApiKey;
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.core.ops.ShutdownSequence;
 import io.authpipe.health.HealthSettings;
 import io.authpipe.health.HealthWorker;
 import io.authpipe.kafka.EmbeddedKafka;
@@ -21,21 +22,31 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default in one JVM: a KRaft broker (unless {@code KAFKA_BOOTSTRAP_SERVERS} names one), the Mastodon
  * sandbox, broker-api (key file, vault, flow, HTTP), refresh-worker and health-worker, plus the {@code dev} tenant.
  */
 public final class DevEnvironment implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DevEnvironment.class);
-
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final ShutdownSequence parts;
     private DevFacts facts;
 
+    private DevEnvironment(ShutdownSequence parts) {
+        this.parts = parts;
+    }
+
+    /** Starts everything; {@link #close()} stops it. */
     public static DevEnvironment start(EnvReader env, Clock clock) {
-        DevEnvironment dev = new DevEnvironment();
+        return start(env, clock, new ShutdownSequence());
+    }
+
+    /**
+     * Starts everything, adding each part to {@code parts} under its name ({@code kafka broker}, {@code broker-api},
+     * ...) so that the process's shutdown can report which one did not stop. If a part fails to start, those started
+     * stop (with every other part in {@code parts}) and the failure is rethrown.
+     */
+    public static DevEnvironment start(EnvReader env, Clock clock, ShutdownSequence parts) {
+        DevEnvironment dev = new DevEnvironment(parts);
         try {
             dev.startAll(env, DevSettings.fromEnv(env), clock);
             return dev;
@@ -46,21 +57,22 @@ public final class DevEnvironment implements AutoCloseable {
     }
 
     private void startAll(EnvReader env, DevSettings settings, Clock clock) {
-        String bootstrap = settings.externalKafka().orElseGet(() -> own(EmbeddedKafka.start(
+        String bootstrap = settings.externalKafka().orElseGet(() -> own("kafka broker", EmbeddedKafka.start(
                 settings.home().resolve("kafka"), settings.kafkaPort())).bootstrapServers());
-        MastodonSandbox sandbox = own(MastodonSandbox.start(SandboxConfig.defaults().withPort(settings.sandboxPort())
+        MastodonSandbox sandbox = own("mastodon sandbox", MastodonSandbox.start(SandboxConfig.defaults()
+                .withPort(settings.sandboxPort())
                 .withVersion(settings.sandboxLegacy() ? MastodonVersion.V4_2 : MastodonVersion.V4_7)
                 .withTokenPolicy(settings.sandboxTokens())));
         Optional<DevFacts> previous = DevFacts.read(factsFile(settings));
         String adminToken = env.optional("AUTHPIPE_ADMIN_TOKEN").or(() -> previous.map(DevFacts::adminToken))
                 .orElseGet(DevEnvironment::randomToken);
         BrokerConfig brokerConfig = BrokerConfig.defaults(bootstrap, brokerEnv(env, settings, sandbox, adminToken));
-        BrokerApi broker = own(BrokerApi.start(brokerConfig, clock));
+        BrokerApi broker = own("broker-api", BrokerApi.start(brokerConfig, clock));
         String returnTo = broker.publicUrl() + HttpApi.FINISHED_PATH;
         ApiKey key = DevTenant.ensure(broker.tenants(), List.of(returnTo), previous.map(DevFacts::apiKey));
         EnvReader workerEnv = brokerEnv(env, settings, sandbox, adminToken);
-        own(RefreshWorker.start(RefreshSettings.fromEnv(bootstrap, workerEnv), clock));
-        own(HealthWorker.start(HealthSettings.fromEnv(bootstrap, workerEnv), clock));
+        own("refresh-worker", RefreshWorker.start(RefreshSettings.fromEnv(bootstrap, workerEnv), clock));
+        own("health-worker", HealthWorker.start(HealthSettings.fromEnv(bootstrap, workerEnv), clock));
         facts = new DevFacts(broker.publicUrl().toString(), DevTenant.ID.value(), key.value().reveal(), adminToken,
                 returnTo, sandbox.baseUrl(), sandbox.config().users().stream()
                 .map(u -> new DevFacts.SandboxLogin(u.username(), u.password())).toList(), bootstrap);
@@ -96,25 +108,17 @@ public final class DevEnvironment implements AutoCloseable {
         return "adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private <T extends AutoCloseable> T own(T component) {
-        started.add(component);
-        return component;
+    private <T extends AutoCloseable> T own(String name, T component) {
+        return parts.add(name, component);
     }
 
     public DevFacts facts() {
         return facts;
     }
 
-    /** Stops everything, newest first. */
+    /** Stops everything, newest first: the workers, broker-api, the sandbox, the broker. */
     @Override
     public void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                LOG.warn("error while stopping {}", started.get(i).getClass().getSimpleName(), e);
-            }
-        }
-        started.clear();
+        parts.close();
     }
 }

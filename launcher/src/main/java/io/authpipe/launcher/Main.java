@@ -1,37 +1,25 @@
 package io.authpipe.launcher;
 
-import io.authpipe.core.config.ConfigException;
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.core.ops.ServiceProcess;
 import java.time.Clock;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** {@code ./authpipe}: starts the embedded default, prints what to do next, and runs until interrupted. */
+/**
+ * {@code ./authpipe}: locks {@code AUTHPIPE_HOME} (a second start on it is refused before touching anything), starts
+ * the embedded default, prints what to do next, and runs until SIGTERM or Ctrl-C (see {@link ServiceProcess}).
+ */
 public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
     private Main() {
     }
 
     public static void main(String[] args) throws InterruptedException {
         long start = System.nanoTime();
         EnvReader env = EnvReader.system();
-        DevEnvironment dev;
-        try {
-            dev = DevEnvironment.start(env, Clock.systemUTC());
-        } catch (ConfigException e) {
-            LOG.error("configuration error: {}", e.getMessage());
-            System.exit(2);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            dev.close();
-            stopped.countDown();
-        }, "authpipe-shutdown"));
-        Banner.print(dev.facts(), DevEnvironment.factsFile(DevSettings.fromEnv(env)),
-                (System.nanoTime() - start) / 1_000_000);
-        stopped.await();
+        Clock clock = Clock.systemUTC();
+        DevSettings settings = ServiceProcess.configure(() -> DevSettings.fromEnv(env));
+        ServiceProcess process = ServiceProcess.claim("launcher", settings.home(), env, clock);
+        DevEnvironment dev = process.start(parts -> DevEnvironment.start(env, clock, parts));
+        Banner.print(dev.facts(), DevEnvironment.factsFile(settings), (System.nanoTime() - start) / 1_000_000);
+        process.runUntilStopped();
     }
 }

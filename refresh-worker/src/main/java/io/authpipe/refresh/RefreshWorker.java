@@ -3,6 +3,7 @@ package io.authpipe.refresh;
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.core.instance.InstancePolicy;
 import io.authpipe.core.ops.MetricsEndpoint;
+import io.authpipe.core.ops.ServiceProcess;
 import io.authpipe.kafka.KafkaConnection;
 import io.authpipe.kafka.RunningStreams;
 import io.authpipe.kafka.StreamsSettings;
@@ -106,11 +107,17 @@ public final class RefreshWorker implements AutoCloseable {
         endpoint.ifPresent(MetricsEndpoint::close);
     }
 
-    public static void main(String[] args) {
+    /**
+     * The refresh-worker process on its own: configuration from the environment; one process per state
+     * directory, stopped within {@code AUTHPIPE_SHUTDOWN_TIMEOUT} on SIGTERM (see {@link ServiceProcess}).
+     */
+    public static void main(String[] args) throws InterruptedException {
         EnvReader env = EnvReader.system();
-        RefreshSettings settings = RefreshSettings.fromEnv(env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port,..."),
-                env);
-        RefreshWorker worker = start(settings, Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "refresh-worker-shutdown"));
+        Clock clock = Clock.systemUTC();
+        RefreshSettings settings = ServiceProcess.configure(() -> RefreshSettings.fromEnv(
+                env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port,..."), env));
+        ServiceProcess process = ServiceProcess.claim("refresh-worker", settings.stateDir(), env, clock);
+        process.start("refresh-worker", () -> start(settings, clock));
+        process.runUntilStopped();
     }
 }
