@@ -90,7 +90,7 @@ public final class ConnectService {
     private ConnectOutcome open(Tenant tenant, ConnectCommand command, InstanceAddress instance, ServerInfo server,
                                 List<String> scopes, String redirectUri, AppLookup.Ready app) {
         ConnectionKey key = ConnectionKey.of(tenant.id().value(), command.provider(), command.userId());
-        Secret state = StateToken.generate();
+        Secret state = pending.newState();
         String stateHash = StateToken.hash(state.reveal());
         Optional<Secret> verifier = server.supportsPkceS256() ? Optional.of(StateToken.generate()) : Optional.empty();
         Instant now = clock.instant();
