@@ -106,7 +106,7 @@ public record BrokerConfig(
                 env.duration("AUTHPIPE_KEY_ROTATION_SETTLE", Duration.ofMinutes(1)),
                 HttpSettings.fromEnv(env),
                 peers,
-                env.duration("AUTHPIPE_KAFKA_PUBLISH_TIMEOUT", Duration.ofSeconds(15)));
+                HttpSettings.positive(env, "AUTHPIPE_KAFKA_PUBLISH_TIMEOUT", Duration.ofSeconds(15)));
     }
 
     private static URI url(String name, String value) {

@@ -2,7 +2,9 @@ package io.authpipe.broker.config;
 
 import io.authpipe.core.config.ConfigException;
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.core.secret.Secret;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -40,15 +42,15 @@ public record HttpSettings(RateLimit anonymousLimit, RateLimit tenantLimit, int 
     /** A key store named by {@code pathVar}, which must exist, with its password from {@code passwordVar}. */
     static Optional<KeyStoreFile> keyStore(EnvReader env, String pathVar, String passwordVar) {
         return env.optional(pathVar).map(p -> {
-            java.nio.file.Path path = java.nio.file.Path.of(p);
+            Path path = Path.of(p);
             if (!Files.isReadable(path)) {
                 throw new ConfigException(pathVar + " must name a readable key store file, was '" + p + "'");
             }
-            return new KeyStoreFile(path, io.authpipe.core.secret.Secret.of(env.string(passwordVar, "")));
+            return new KeyStoreFile(path, Secret.of(env.string(passwordVar, "")));
         });
     }
 
-    private static Duration positive(EnvReader env, String name, Duration defaultValue) {
+    static Duration positive(EnvReader env, String name, Duration defaultValue) {
         Duration value = env.duration(name, defaultValue);
         if (value.isZero()) {
             throw new ConfigException(name + " must be positive");
