@@ -61,8 +61,9 @@ public final class BrokerApi implements AutoCloseable {
 
     public static BrokerApi start(BrokerConfig config, Clock clock) {
         int port = config.httpPort() == 0 ? Ports.free() : config.httpPort();
-        URI publicUrl = config.publicUrl().orElse(URI.create("http://" + config.httpHost() + ':' + port));
-        HostInfo self = config.advertisedUrl().map(u -> new HostInfo(u.getHost(), u.getPort()))
+        String scheme = config.http().tls().isPresent() ? "https" : "http";
+        URI publicUrl = config.publicUrl().orElse(URI.create(scheme + "://" + config.httpHost() + ':' + port));
+        HostInfo self = config.advertisedUrl().map(BrokerApi::hostInfo)
                 .orElse(new HostInfo(config.httpHost(), port));
         KafkaConnection kafka = KafkaConnection.of(config.kafkaBootstrap());
         TopicAdmin.ensureTopics(kafka.adminConfig(), PipelineTopics.specs(config.partitions(), config.replicationFactor()),
@@ -70,7 +71,7 @@ public final class BrokerApi implements AutoCloseable {
 
         Vault vault = new Vault(config.kms().open(), VaultPolicy.defaults(), clock);
         EventSerdes serdes = new EventSerdes(SchemaRegistry.fromUrl(config.schemaRegistryUrl()));
-        Publisher publisher = new Publisher(kafka.producerConfig("authpipe-broker-api-" + config.instanceId()), serdes);
+        Publisher publisher = new Publisher(producerConfig(config, kafka), serdes, config.publishTimeout());
 
         Properties vaultProps = streamsProperties(config, kafka, config.applicationId(), "vault", Optional.of(self));
         KafkaStreams vaultStreams = new KafkaStreams(VaultTopology.build(serdes, vaultProps, config.refresh()), vaultProps);
@@ -90,6 +91,21 @@ public final class BrokerApi implements AutoCloseable {
                 .start(ROTATION_PASS_INTERVAL);
         LOG.info("broker-api ready url={} instance={}", publicUrl, config.instanceId());
         return new BrokerApi(vaultStreams, connectStreams, http, resumer, publisher, services.tenants(), publicUrl);
+    }
+
+    /** An advertised URL's host and port (the scheme's default port when it names none). */
+    private static HostInfo hostInfo(URI url) {
+        int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+        return new HostInfo(url.getHost(), port);
+    }
+
+    /** The request path's producer: a send blocks (for metadata or buffer room) no longer than a publish may take. */
+    private static java.util.Map<String, Object> producerConfig(BrokerConfig config, KafkaConnection kafka) {
+        java.util.Map<String, Object> producer = new java.util.HashMap<>(
+                kafka.producerConfig("authpipe-broker-api-" + config.instanceId()));
+        producer.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                config.publishTimeout().toMillis());
+        return producer;
     }
 
     private static Properties streamsProperties(BrokerConfig config, KafkaConnection kafka, String applicationId,

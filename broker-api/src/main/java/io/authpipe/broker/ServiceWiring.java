@@ -88,7 +88,13 @@ final class ServiceWiring {
                 new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets,
                         config.keyRotationSettle(), clock),
                 new TenantEraser(disconnects, writer, apps, secrets, tenants, vault),
-                router, config.adminToken(), clock);
+                router, config.adminToken(), config.http(), config.peers(), peerScheme(config), clock);
+    }
+
+    /** Peers are called like this instance is advertised: https when its advertised URL says so or it serves TLS. */
+    static String peerScheme(BrokerConfig config) {
+        return config.advertisedUrl().map(URI::getScheme)
+                .orElse(config.http().tls().isPresent() ? "https" : "http");
     }
 
     /** Every entry of a global store whose key starts with {@code tenant:}, keyed by {@code toKey(key)}. */

@@ -25,6 +25,11 @@ public record ApiProblem(int status, String error, String message, Optional<Inst
         return new ApiProblem(503, error, message, Optional.of(retryAt));
     }
 
+    /** 429 {@code rate_limited}: the caller spent its budget; {@code retryAt} becomes {@code Retry-After}. */
+    public static ApiProblem rateLimited(String message, Instant retryAt) {
+        return new ApiProblem(429, "rate_limited", message, Optional.of(retryAt));
+    }
+
     /** Thrown by handlers to answer with the problem; mapped to a JSON body by the HTTP layer. */
     public ApiException toException() {
         return new ApiException(this);

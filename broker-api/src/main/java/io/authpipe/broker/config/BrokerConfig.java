@@ -35,6 +35,9 @@ import java.util.Optional;
  * @param userAgent           User-Agent sent to instances
  * @param refresh             when expiring tokens are refreshed (lead before expiry, jitter)
  * @param keyRotationSettle   how long a key rotation stays open after its start to catch in-flight writes
+ * @param http                rate limits, trusted proxies, timeouts and TLS of the HTTP server
+ * @param peers               how instances authenticate each other's forwarded requests
+ * @param publishTimeout      how long a request waits for Kafka to acknowledge a record it publishes
  */
 public record BrokerConfig(
         String httpHost,
@@ -56,14 +59,29 @@ public record BrokerConfig(
         Duration registrationWindow,
         String userAgent,
         RefreshPolicy refresh,
-        Duration keyRotationSettle) {
+        Duration keyRotationSettle,
+        HttpSettings http,
+        PeerSettings peers,
+        Duration publishTimeout) {
 
+    /**
+     * The production shape (one of possibly several instances): Kafka's address and {@code AUTHPIPE_PEER_SECRET}
+     * are required.
+     */
     public static BrokerConfig fromEnv(EnvReader env) {
-        return defaults(env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port,..."), env);
+        return read(env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port,..."), env, PeerSettings.required(env));
     }
 
-    /** Every setting from {@code env}, with {@code kafkaBootstrap} given (the launcher's embedded broker). */
+    /**
+     * Every setting from {@code env}, with {@code kafkaBootstrap} given (the launcher's embedded broker). Without
+     * {@code AUTHPIPE_PEER_SECRET} the instance gets a random one: fine alone, but instances that are to share
+     * partitions must be given the same secret.
+     */
     public static BrokerConfig defaults(String kafkaBootstrap, EnvReader env) {
+        return read(kafkaBootstrap, env, PeerSettings.generatedUnlessGiven(env));
+    }
+
+    private static BrokerConfig read(String kafkaBootstrap, EnvReader env, PeerSettings peers) {
         return new BrokerConfig(
                 env.string("AUTHPIPE_HTTP_HOST", "127.0.0.1"),
                 env.integer("AUTHPIPE_HTTP_PORT", 8080, 0, 65535),
@@ -85,7 +103,10 @@ public record BrokerConfig(
                 env.string("AUTHPIPE_USER_AGENT", "Authpipe/0.1 (+https://github.com/authpipe/authpipe)"),
                 new RefreshPolicy(env.duration("AUTHPIPE_REFRESH_LEAD", Duration.ofMinutes(5)),
                         env.duration("AUTHPIPE_REFRESH_JITTER", Duration.ofMinutes(1))),
-                env.duration("AUTHPIPE_KEY_ROTATION_SETTLE", Duration.ofMinutes(1)));
+                env.duration("AUTHPIPE_KEY_ROTATION_SETTLE", Duration.ofMinutes(1)),
+                HttpSettings.fromEnv(env),
+                peers,
+                HttpSettings.positive(env, "AUTHPIPE_KAFKA_PUBLISH_TIMEOUT", Duration.ofSeconds(15)));
     }
 
     private static URI url(String name, String value) {

@@ -16,8 +16,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +36,8 @@ public final class AppRegistry {
     private final Publisher publisher;
     private final RegistrationThrottle throttle;
     private final Clock clock;
-    private final Map<AppRef, Object> registering = new ConcurrentHashMap<>();
+    /** Registrations of one app run one at a time: a fixed set of locks, by the app's hash (bounded memory). */
+    private final Object[] registering = IntStream.range(0, 256).mapToObj(i -> new Object()).toArray();
 
     public AppRegistry(Function<AppRef, Optional<AppRegistration>> stored,
                        Function<TenantId, Map<AppRef, AppRegistration>> ofTenant, MastodonClient mastodon, Vault vault,
@@ -52,7 +53,7 @@ public final class AppRegistry {
 
     public AppLookup findOrRegister(Tenant tenant, InstanceAddress instance, List<String> scopes, String redirectUri) {
         AppRef ref = AppRef.of(tenant.id(), instance, scopes, redirectUri);
-        synchronized (registering.computeIfAbsent(ref, r -> new Object())) {
+        synchronized (registering[Math.floorMod(ref.hashCode(), registering.length)]) {
             Optional<AppRegistration> existing = stored.apply(ref);
             if (existing.isPresent()) {
                 return new AppLookup.Ready(ref, credentials(tenant, ref, existing.get()));

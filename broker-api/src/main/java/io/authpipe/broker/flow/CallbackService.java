@@ -64,7 +64,7 @@ public final class CallbackService {
             return problem(400, "invalid_request", "the callback needs state and tenant parameters");
         }
         String hash = StateToken.storeKey(state);
-        Optional<PendingAuthorization> found = flows.find(hash);
+        Optional<PendingAuthorization> found = flows.find(state);
         if (found.isEmpty()) {
             return problem(400, "unknown_state", "this authorization is unknown; start the connection again");
         }

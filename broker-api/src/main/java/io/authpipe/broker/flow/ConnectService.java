@@ -91,7 +91,7 @@ public final class ConnectService {
     private ConnectOutcome open(Tenant tenant, ConnectCommand command, InstanceAddress instance, ServerInfo server,
                                 List<String> scopes, String redirectUri, AppLookup.Ready app) {
         ConnectionKey key = ConnectionKey.of(tenant.id().value(), command.provider(), command.userId());
-        FlowState state = FlowState.forChallenge(command.stateChallenge());
+        FlowState state = FlowState.forChallenge(command.stateChallenge(), pending.newState());
         String storeKey = state.storeKey();
         Optional<Secret> verifier = server.supportsPkceS256() ? Optional.of(StateToken.generate()) : Optional.empty();
         Instant now = clock.instant();

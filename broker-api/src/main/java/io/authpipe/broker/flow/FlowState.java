@@ -13,20 +13,23 @@ import java.util.Optional;
  */
 record FlowState(Secret inLink, String storeKey, Optional<String> challenge) {
 
-    /** A whole state minted here: for answers that travel only over the authenticated HTTP API. */
-    static FlowState whole() {
-        Secret state = StateToken.generate();
-        return new FlowState(state, StateToken.hash(state.reveal()), Optional.empty());
+    /** {@code minted} as a whole state: for answers that travel only over the authenticated HTTP API. */
+    static FlowState whole(Secret minted) {
+        return new FlowState(minted, StateToken.hash(minted.reveal()), Optional.empty());
     }
 
-    /** A handle minted here, to be completed by the proof whose SHA-256 is {@code challenge}. */
-    static FlowState awaitingProof(String challenge) {
-        String handle = StateToken.generate().reveal();
+    /** {@code minted} as a handle, to be completed by the proof whose SHA-256 is {@code challenge}. */
+    static FlowState awaitingProof(Secret minted, String challenge) {
+        String handle = minted.reveal();
         return new FlowState(Secret.of(handle + StateToken.PROOF_SEPARATOR), StateToken.hash(handle),
                 Optional.of(challenge));
     }
 
-    static FlowState forChallenge(Optional<String> challenge) {
-        return challenge.map(FlowState::awaitingProof).orElseGet(FlowState::whole);
+    /**
+     * A flow state around {@code minted} (from {@link PendingAuthorizations#newState}, so its store key lands on a
+     * partition this instance owns, whichever form it takes).
+     */
+    static FlowState forChallenge(Optional<String> challenge, Secret minted) {
+        return challenge.map(c -> awaitingProof(minted, c)).orElseGet(() -> whole(minted));
     }
 }

@@ -13,6 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Per process; a deployment of several broker-api instances behind one IP should lower the limit accordingly.
  */
 public final class RegistrationThrottle {
+    /** Above this many instances remembered, windows past and blocks ended are forgotten. */
+    private static final int FORGET_ABOVE = 10_000;
+
     private final int limit;
     private final Duration window;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -30,6 +33,7 @@ public final class RegistrationThrottle {
             return Optional.of(blocked);
         }
         long index = now.toEpochMilli() / window.toMillis();
+        forgetStale(index, now);
         Window current = windows.compute(instance, (k, w) -> w == null || w.index != index ? new Window(index, 0) : w);
         if (current.used >= limit) {
             return Optional.of(Instant.ofEpochMilli((index + 1) * window.toMillis()));
@@ -41,6 +45,15 @@ public final class RegistrationThrottle {
     /** The server said 429: no registrations on {@code instance} before {@code until}. */
     public void blockUntil(String instance, Instant until) {
         blockedUntil.merge(instance, until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    private void forgetStale(long index, Instant now) {
+        if (windows.size() > FORGET_ABOVE) {
+            windows.values().removeIf(w -> w.index != index);
+        }
+        if (blockedUntil.size() > FORGET_ABOVE) {
+            blockedUntil.values().removeIf(until -> !now.isBefore(until));
+        }
     }
 
     private record Window(long index, int used) {

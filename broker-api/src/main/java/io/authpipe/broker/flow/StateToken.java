@@ -20,10 +20,16 @@ import java.util.regex.Pattern;
  *       {@link #hash}{@code (handle)} with the challenge.</li>
  * </ul>
  * Either way no state is stored or published: the topics hold hashes, and a copy of them cannot finish a flow.
+ *
+ * <p>A whole state or handle minted by an instance that does not own its flow's partition starts with
+ * {@value #CATCHING_UP} (neither base64url nor the separator): only for such a state may the owner's store still be
+ * catching up when the callback arrives, so only for it is a miss worth a short wait (see
+ * {@link PendingAuthorizations#find}).
  */
 public final class StateToken {
     /** Separates the handle from the proof; never part of base64url. */
     public static final char PROOF_SEPARATOR = '.';
+    static final String CATCHING_UP = "~";
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -31,10 +37,21 @@ public final class StateToken {
     private StateToken() {
     }
 
+    /** 256 random bits, base64url: a state, or a PKCE verifier (43 characters, RFC 7636 §4.1). */
     public static Secret generate() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Secret.of(B64.encodeToString(bytes));
+    }
+
+    /** A state or handle whose flow another instance stores: marked so its callback may wait for that store. */
+    static Secret generateCatchingUp() {
+        return Secret.of(CATCHING_UP + generate().reveal());
+    }
+
+    /** Whether the store may not show this state's flow yet (it was minted on another instance a moment ago). */
+    static boolean mayBeCatchingUp(String state) {
+        return state.startsWith(CATCHING_UP);
     }
 
     public static String hash(String state) {

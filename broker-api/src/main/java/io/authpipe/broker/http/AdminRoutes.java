@@ -9,8 +9,6 @@ import io.authpipe.broker.tenant.TenantRegistry;
 import io.authpipe.core.identity.TenantId;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 
 /**
@@ -19,25 +17,15 @@ import java.util.List;
  */
 final class AdminRoutes {
     private final TenantRegistry tenants;
-    private final byte[] adminToken;
 
-    AdminRoutes(TenantRegistry tenants, String adminToken) {
+    AdminRoutes(TenantRegistry tenants) {
         this.tenants = tenants;
-        this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Registers the routes; {@link Admission} checks the admin token before any of them runs. */
     void register(Javalin app) {
-        app.before("/admin/*", this::authenticate);
         app.post("/admin/v1/tenants", this::create);
         app.post("/admin/v1/tenants/{tenantId}/api-key", this::reissue);
-    }
-
-    private void authenticate(Context ctx) {
-        byte[] presented = TenantAuth.bearer(ctx).orElse("").getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(presented, adminToken)) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"authpipe-admin\"");
-            throw ApiProblem.of(401, "unauthorized", "send the admin token as Authorization: Bearer ...").toException();
-        }
     }
 
     private void create(Context ctx) {
@@ -51,7 +39,7 @@ final class AdminRoutes {
     }
 
     private void reissue(Context ctx) {
-        TenantId id = tenantId(ctx.pathParam("tenantId"));
+        TenantId id = tenantId(PathParams.get(ctx, "tenantId"));
         Tenant tenant = tenants.find(id).orElseThrow(() ->
                 ApiProblem.notFound("tenant_not_found", "no tenant " + id).toException());
         String body = ctx.body();

@@ -187,8 +187,8 @@ final class ConnectionRoutes {
 
     private static ConnectionKey key(Context ctx) {
         try {
-            return ConnectionKey.of(TenantAuth.tenant(ctx).id().value(), ctx.pathParam("provider"),
-                    ctx.pathParam("userId"));
+            return ConnectionKey.of(TenantAuth.tenant(ctx).id().value(), PathParams.get(ctx, "provider"),
+                    PathParams.get(ctx, "userId"));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest("invalid_path", e.getMessage()).toException();
         }

@@ -5,7 +5,8 @@ import io.authpipe.broker.routing.Ownership;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.List;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -15,17 +16,25 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Sends a request on to the broker-api instance that owns its key (interactive-query routing) and relays the
- * answer. A request is forwarded at most once: if the receiving instance does not own the key either (a rebalance
- * in between), the caller gets 503 and retries.
+ * answer. Peers are called with the scheme of this instance's advertised URL (https when configured) and
+ * authenticate with the shared secret ({@link PeerAuth}); the request path goes on exactly as the client sent it
+ * (still percent-encoded), with the caller's {@code Authorization} and body and nothing else of the caller's.
+ * A request is forwarded at most once: if the receiving instance does not own the key either (a rebalance in
+ * between), the caller gets 503 and retries.
  */
 final class Forwarder {
-    static final String FORWARDED_HEADER = "X-Authpipe-Forwarded";
+    /** Answer headers relayed from the peer to the caller. */
+    private static final List<String> RELAYED = List.of("Location", "Retry-After", "WWW-Authenticate");
 
-    private final OkHttpClient http = new OkHttpClient.Builder()
-            .followRedirects(false).callTimeout(Duration.ofSeconds(30)).build();
+    private final OkHttpClient http;
+    private final String scheme;
+    private final PeerAuth peers;
     private final Clock clock;
 
-    Forwarder(Clock clock) {
+    Forwarder(OkHttpClient http, String scheme, PeerAuth peers, Clock clock) {
+        this.http = http;
+        this.scheme = scheme;
+        this.peers = peers;
         this.clock = clock;
     }
 
@@ -34,7 +43,7 @@ final class Forwarder {
         if (ownership instanceof Ownership.Local) {
             return false;
         }
-        if (ownership instanceof Ownership.Remote remote && ctx.header(FORWARDED_HEADER) == null) {
+        if (ownership instanceof Ownership.Remote remote && !peers.isPeer(ctx)) {
             relay(ctx, remote.host());
             return true;
         }
@@ -42,36 +51,50 @@ final class Forwarder {
                 "the connection store is rebalancing; retry shortly", clock.instant().plusSeconds(1)).toException();
     }
 
-    /** A GET of {@code pathAndQuery} on {@code host}, marked as forwarded. */
+    /** A GET of {@code pathAndQuery} on {@code host}, as a peer. */
     Response get(HostInfo host, String pathAndQuery, String authorization) throws IOException {
-        Request.Builder request = new Request.Builder().url("http://" + host.host() + ':' + host.port() + pathAndQuery)
-                .header(FORWARDED_HEADER, "1");
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.newCall(request.build()).execute();
+        Request.Builder request = new Request.Builder().url(url(host, pathAndQuery));
+        return http.newCall(asPeer(request, authorization).build()).execute();
     }
 
     private Response call(HostInfo host, Context ctx) throws IOException {
-        String url = "http://" + host.host() + ':' + host.port() + ctx.path()
-                + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-        Request.Builder request = new Request.Builder().url(url).header(FORWARDED_HEADER, "1");
-        String auth = ctx.header("Authorization");
-        if (auth != null) {
-            request.header("Authorization", auth);
-        }
+        String pathAndQuery = PathParams.rawPath(ctx) + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
         String contentType = ctx.contentType();
-        RequestBody body = ctx.method().name().equals("GET") || ctx.method().name().equals("DELETE")
-                ? null : RequestBody.create(ctx.bodyAsBytes(), contentType == null ? null : MediaType.get(contentType));
-        return http.newCall(request.method(ctx.method().name(), body).build()).execute();
+        String method = ctx.method().name();
+        RequestBody body = method.equals("GET") || method.equals("DELETE") ? null
+                : RequestBody.create(ctx.bodyAsBytes(), contentType == null ? null : MediaType.parse(contentType));
+        Request.Builder request = new Request.Builder().url(url(host, pathAndQuery)).method(method, body);
+        return http.newCall(asPeer(request, ctx.header("Authorization")).build()).execute();
+    }
+
+    private Request.Builder asPeer(Request.Builder request, String authorization) {
+        request.header(PeerAuth.HEADER, peers.headerValue());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
+    }
+
+    private HttpUrl url(HostInfo host, String pathAndQuery) {
+        HttpUrl url = HttpUrl.parse(scheme + "://" + hostPart(host) + ':' + host.port() + pathAndQuery);
+        if (url == null) {
+            throw ApiProblem.badRequest("invalid_path", "the request path cannot be forwarded").toException();
+        }
+        return url;
+    }
+
+    private static String hostPart(HostInfo host) {
+        return host.host().contains(":") && !host.host().startsWith("[") ? "[" + host.host() + "]" : host.host();
     }
 
     private void relay(Context ctx, HostInfo host) {
         try (Response response = call(host, ctx)) {
             ctx.status(response.code());
-            String location = response.header("Location");
-            if (location != null) {
-                ctx.header("Location", location);
+            for (String name : RELAYED) {
+                String value = response.header(name);
+                if (value != null) {
+                    ctx.header(name, value);
+                }
             }
             String contentType = response.header("Content-Type");
             if (contentType != null) {

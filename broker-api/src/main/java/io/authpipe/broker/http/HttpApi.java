@@ -1,96 +1,78 @@
 package io.authpipe.broker.http;
 
-import io.authpipe.broker.api.ApiProblem;
+import io.authpipe.broker.config.HttpSettings;
+import io.authpipe.broker.config.PeerSettings;
 import io.authpipe.broker.connection.CheckRequests;
 import io.authpipe.broker.connection.ConnectionStore;
 import io.authpipe.broker.connection.CredentialReader;
 import io.authpipe.broker.connection.DisconnectService;
 import io.authpipe.broker.connection.UrgentRefresh;
 import io.authpipe.broker.flow.CallbackService;
-import io.authpipe.broker.flow.CallbackUrls;
 import io.authpipe.broker.flow.ConnectService;
 import io.authpipe.broker.keys.KeyRotations;
 import io.authpipe.broker.keys.TenantEraser;
-import io.authpipe.broker.secrets.TenantSecrets;
 import io.authpipe.broker.routing.StoreRouter;
+import io.authpipe.broker.secrets.TenantSecrets;
 import io.authpipe.broker.tenant.TenantRegistry;
-import io.authpipe.vault.KmsKeyUnusableException;
-import io.authpipe.vault.KmsUnavailableException;
-import io.authpipe.vault.VaultCryptoException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.http.HttpResponseException;
 import java.time.Clock;
-import org.apache.kafka.streams.KafkaStreams;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * broker-api's HTTP surface. Every {@code /v1} route but the OAuth callback needs a tenant API key; every error is
- * a JSON body {@code {"error": code, "message": text}} with a precise status.
+ * a JSON body {@code {"error": code, "message": text}} with a precise status. Every request first meets
+ * {@link Admission} (who calls, within which budget); see {@link HttpServer} for the limits below the routes.
  */
 public final class HttpApi implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-
     /** A neutral landing page for flows whose tenant has no page of its own (the dev tenant, scripts, popups). */
     public static final String FINISHED_PATH = "/oauth/finished";
 
     private final Javalin app;
+    private final Binding binding = new Binding();
 
-    /** The services the routes call. */
+    /** The services the routes call, and how the server treats callers and peers. */
     public record Services(TenantRegistry tenants, ConnectService connect, CallbackService callback,
                            ConnectionStore connections, CredentialReader reader, UrgentRefresh urgentRefresh,
                            DisconnectService disconnects, CheckRequests checks, TenantSecrets secrets,
                            KeyRotations rotations, TenantEraser eraser, StoreRouter router,
-                           Optional<String> adminToken, Clock clock) {
+                           Optional<String> adminToken, HttpSettings http, PeerSettings peers, String peerScheme,
+                           Clock clock) {
     }
 
     public HttpApi(Services services) {
         Answers answers = new Answers(services.clock());
-        Forwarder forwarder = new Forwarder(services.clock());
-        TenantAuth auth = new TenantAuth(services.tenants());
+        PeerAuth peers = new PeerAuth(services.peers().secret());
+        Forwarder forwarder = new Forwarder(PeerHttp.client(services.peers().trustStore()), services.peerScheme(),
+                peers, services.clock());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = 64 * 1024;
+            HttpServer.configure(config, services.http(), binding);
         });
-        app.before("/v1/*", ctx -> {
-            if (!ctx.path().equals(CallbackUrls.PATH) && ctx.method() != HandlerType.OPTIONS) {
-                auth.authenticate(ctx);
-            }
-        });
+        app.before(admission(services, peers)::admit);
         new ConnectRoutes(services.connect(), services.callback(), services.router(), forwarder, answers).register(app);
         TenantConnections tenantConnections = new TenantConnections(services.connections(), services.router(),
-                forwarder);
+                forwarder, peers);
         new ConnectionRoutes(services.connections(), services.reader(), services.urgentRefresh(),
                 services.disconnects(), services.checks(), tenantConnections, forwarder, services.clock())
                 .register(app);
         new SecretRoutes(services.secrets()).register(app);
-        services.adminToken().ifPresent(token -> {
-            new AdminRoutes(services.tenants(), token).register(app);
+        if (services.adminToken().isPresent()) {
+            new AdminRoutes(services.tenants()).register(app);
             new KeyRoutes(services.tenants(), services.rotations(), services.eraser(), tenantConnections).register(app);
-        });
+        }
         app.get("/health", ctx -> health(ctx, services.router()));
         app.get(FINISHED_PATH, HttpApi::finished);
-        registerErrors(answers, services);
+        new ErrorAnswers(answers, services.clock()).register(app);
     }
 
-    private void registerErrors(Answers answers, Services services) {
-        app.exception(ApiProblem.ApiException.class, (e, ctx) -> answers.problem(ctx, e.problem()));
-        app.exception(KmsUnavailableException.class, (e, ctx) -> answers.problem(ctx, ApiProblem.unavailable(
-                "kms_unavailable", e.getMessage(), services.clock().instant().plusSeconds(1))));
-        app.exception(KmsKeyUnusableException.class, (e, ctx) -> answers.problem(ctx, ApiProblem.of(503,
-                "kms_key_unusable", e.getMessage())));
-        app.exception(VaultCryptoException.class, (e, ctx) -> answers.problem(ctx, ApiProblem.of(500,
-                "decryption_failed", "a stored secret could not be decrypted")));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("request failed path={} cause={}", ctx.path(), e.getClass().getName(), e);
-            answers.problem(ctx, ApiProblem.of(500, "internal_error", "the request failed; see the broker logs"));
-        });
-        app.exception(HttpResponseException.class, (e, ctx) -> answers.problem(ctx, e.getStatus() == 404
-                ? ApiProblem.notFound("not_found", "no such endpoint: " + ctx.method() + " " + ctx.path())
-                : ApiProblem.of(e.getStatus(), "http_" + e.getStatus(), e.getMessage())));
+    private static Admission admission(Services services, PeerAuth peers) {
+        HttpSettings http = services.http();
+        return new Admission(peers, new TenantAuth(services.tenants()), new AdminAuth(services.adminToken()),
+                new ClientAddress(http.trustedProxies()),
+                new RateLimiter(http.anonymousLimit(), http.trackedCallers(), services.clock()),
+                new RateLimiter(http.tenantLimit(), http.trackedCallers(), services.clock()));
     }
 
     /** 200 while the vault's stores can answer; 503 while starting, rebalancing or failed. */
@@ -103,7 +85,7 @@ public final class HttpApi implements AutoCloseable {
 
     /** Echoes the flow's outcome from the {@code authpipe_*} parameters of the redirect; holds no secret. */
     private static void finished(Context ctx) {
-        ctx.header("Cache-Control", "no-store").json(Views.JSON.createObjectNode()
+        ctx.json(Views.JSON.createObjectNode()
                 .put("status", ctx.queryParam("authpipe_status"))
                 .put("provider", ctx.queryParam("authpipe_provider"))
                 .put("userId", ctx.queryParam("authpipe_user"))
@@ -111,7 +93,8 @@ public final class HttpApi implements AutoCloseable {
     }
 
     public HttpApi start(String host, int port) {
-        app.start(host, port);
+        binding.bind(host, port);
+        app.start();
         return this;
     }
 
@@ -122,5 +105,24 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** Where the server listens, known at {@link #start}; Jetty's connector reads it then. */
+    static final class Binding {
+        private volatile String host;
+        private volatile int port;
+
+        void bind(String host, int port) {
+            this.host = host;
+            this.port = port;
+        }
+
+        String host() {
+            return host;
+        }
+
+        int port() {
+            return port;
+        }
     }
 }

@@ -86,7 +86,7 @@ final class KeyRoutes {
 
     private static TenantId tenantId(Context ctx) {
         try {
-            return TenantId.of(ctx.pathParam("tenantId"));
+            return TenantId.of(PathParams.get(ctx, "tenantId"));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest("invalid_path", "tenantId: " + e.getMessage()).toException();
         }

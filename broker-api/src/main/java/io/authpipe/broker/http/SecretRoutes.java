@@ -67,12 +67,12 @@ final class SecretRoutes {
     }
 
     private static SecretKind kind(Context ctx) {
-        return SecretKind.fromSegment(ctx.pathParam("kind")).orElseThrow(() -> ApiProblem.notFound("unknown_kind",
+        return SecretKind.fromSegment(PathParams.get(ctx, "kind")).orElseThrow(() -> ApiProblem.notFound("unknown_kind",
                 "kind must be webhook-signing-secret or app-password").toException());
     }
 
     private static String name(Context ctx) {
-        String name = ctx.pathParam("name");
+        String name = PathParams.get(ctx, "name");
         if (!NAME.matcher(name).matches()) {
             throw ApiProblem.badRequest("invalid_name", "name must be 1 to 128 of A-Z a-z 0-9 . _ : -").toException();
         }

@@ -20,15 +20,18 @@ final class TenantAuth {
         this.tenants = tenants;
     }
 
-    void authenticate(Context ctx) {
-        Tenant tenant = bearer(ctx).flatMap(ApiKey::parse)
-                .flatMap(key -> tenants.find(key.tenant()).filter(t -> key.matches(t.apiKeyHash())))
-                .orElseThrow(() -> {
-                    ctx.header("WWW-Authenticate", "Bearer realm=\"authpipe\"");
-                    return ApiProblem.of(401, "unauthorized",
-                            "send a tenant API key as Authorization: Bearer ap_...").toException();
-                });
-        ctx.attribute(ATTRIBUTE, tenant);
+    /** The tenant whose key the request carries (remembered for {@link #tenant}), or empty. */
+    Optional<Tenant> find(Context ctx) {
+        Optional<Tenant> tenant = bearer(ctx).flatMap(ApiKey::parse)
+                .flatMap(key -> tenants.find(key.tenant()).filter(t -> key.matches(t.apiKeyHash())));
+        tenant.ifPresent(t -> ctx.attribute(ATTRIBUTE, t));
+        return tenant;
+    }
+
+    static ApiProblem.ApiException unauthorized(Context ctx) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"authpipe\"");
+        return ApiProblem.of(401, "unauthorized", "send a tenant API key as Authorization: Bearer ap_...")
+                .toException();
     }
 
     static Tenant tenant(Context ctx) {

@@ -12,18 +12,20 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * A tenant's connections across every broker-api instance: this instance's partitions plus, unless the request was
- * itself forwarded by a peer, every other instance's (fetched with the caller's credentials from
- * {@code peerPath}).
+ * itself forwarded by an authenticated peer ({@link PeerAuth}), every other instance's (fetched with the caller's
+ * credentials from {@code peerPath}).
  */
 final class TenantConnections {
     private final ConnectionStore store;
     private final StoreRouter router;
     private final Forwarder forwarder;
+    private final PeerAuth peers;
 
-    TenantConnections(ConnectionStore store, StoreRouter router, Forwarder forwarder) {
+    TenantConnections(ConnectionStore store, StoreRouter router, Forwarder forwarder, PeerAuth peers) {
         this.store = store;
         this.router = router;
         this.forwarder = forwarder;
+        this.peers = peers;
     }
 
     List<StoredCredential> gather(Context ctx, TenantId tenant, String peerPath) {
@@ -45,7 +47,8 @@ final class TenantConnections {
         return true;
     }
 
-    private static boolean isFromPeer(Context ctx) {
-        return ctx.header(Forwarder.FORWARDED_HEADER) != null;
+    /** Only an authenticated peer gets the internal form (sealed records); anyone else gets the external view. */
+    private boolean isFromPeer(Context ctx) {
+        return peers.isPeer(ctx);
     }
 }

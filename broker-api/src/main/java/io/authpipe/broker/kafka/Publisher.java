@@ -16,21 +16,28 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * acknowledgement, so an HTTP 2xx means the event is durable. Idempotent, {@code acks=all}.
  */
 public final class Publisher implements AutoCloseable {
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(15);
 
     private final KafkaProducer<String, byte[]> producer;
     private final EventSerdes serdes;
+    private final Duration ackTimeout;
 
     public Publisher(Map<String, Object> producerConfig, EventSerdes serdes) {
+        this(producerConfig, serdes, DEFAULT_ACK_TIMEOUT);
+    }
+
+    /** @param ackTimeout how long {@link #publish} waits for the acknowledgement before it fails */
+    public Publisher(Map<String, Object> producerConfig, EventSerdes serdes, Duration ackTimeout) {
         this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
         this.serdes = serdes;
+        this.ackTimeout = ackTimeout;
     }
 
     /** Sends and waits for the acknowledgement. {@code value} null writes a tombstone. */
     public void publish(String topic, String key, SpecificRecord value) {
         byte[] bytes = value == null ? null : serdes.serialize(topic, value);
         try {
-            producer.send(new ProducerRecord<>(topic, key, bytes)).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(topic, key, bytes)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishException("interrupted while publishing to " + topic, e);
@@ -42,7 +49,7 @@ public final class Publisher implements AutoCloseable {
     /** Sends raw bytes (dead letters), waiting for the acknowledgement. */
     public void publishRaw(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(record).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishException("interrupted while publishing to " + record.topic(), e);

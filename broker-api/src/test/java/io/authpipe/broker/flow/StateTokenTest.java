@@ -14,7 +14,7 @@ class StateTokenTest {
     @Test
     void aWholeStateIsStoredUnderItsHashAndAnswersOnlyAFlowWithoutAChallenge() {
         // Given
-        FlowState whole = FlowState.whole();
+        FlowState whole = FlowState.whole(StateToken.generate());
         String state = whole.inLink().reveal();
 
         // Then
@@ -28,7 +28,7 @@ class StateTokenTest {
     void aHandleIsPublicAndOnlyTheProducersSecretCompletesIt() {
         // Given
         StateSecret producer = StateSecret.generate();
-        FlowState flow = FlowState.awaitingProof(producer.challenge());
+        FlowState flow = FlowState.awaitingProof(StateToken.generate(), producer.challenge());
         String published = flow.inLink().reveal();
         Optional<String> challenge = flow.challenge();
 
@@ -46,7 +46,7 @@ class StateTokenTest {
     @Property(tries = 500)
     void noOtherProofAnswersAChallenge(@ForAll String guess) {
         StateSecret producer = StateSecret.generate();
-        FlowState flow = FlowState.awaitingProof(producer.challenge());
+        FlowState flow = FlowState.awaitingProof(StateToken.generate(), producer.challenge());
 
         assertThat(StateToken.answers(flow.inLink().reveal() + guess, flow.challenge()))
                 .isEqualTo(guess.equals(producer.secret()));

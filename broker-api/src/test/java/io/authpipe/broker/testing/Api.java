@@ -20,10 +20,22 @@ public final class Api {
 
     private final String baseUrl;
     private final String bearer;
+    private final OkHttpClient http;
 
     public Api(String baseUrl, String bearer) {
+        this(baseUrl, bearer, HTTP);
+    }
+
+    /** A client of an https API whose certificate {@code http} trusts. */
+    public Api(String baseUrl, String bearer, OkHttpClient http) {
         this.baseUrl = baseUrl;
         this.bearer = bearer;
+        this.http = http;
+    }
+
+    /** The plain test client, for building one with other trust: {@code Api.client().newBuilder()...}. */
+    public static OkHttpClient client() {
+        return HTTP;
     }
 
     public Reply get(String path) {
@@ -63,9 +75,24 @@ public final class Api {
         return send(request(path).post(RequestBody.create(body, MediaType.get(contentType))));
     }
 
+    /** Any request: {@code body} null sends none; {@code headers} are added to the bearer token. */
+    public Reply send(String method, String path, byte[] body, String contentType,
+                      java.util.Map<String, String> headers) {
+        Request.Builder builder = request(path);
+        headers.forEach(builder::header);
+        RequestBody requestBody = body == null ? null
+                : RequestBody.create(body, contentType == null ? null : MediaType.get(contentType));
+        return send(builder.method(method, requestBody));
+    }
+
     /** GET of an absolute URL, without credentials (a browser following a redirect). */
     public static Reply browse(String url) {
-        return execute(new Request.Builder().url(url).get().build());
+        return execute(HTTP, new Request.Builder().url(url).get().build());
+    }
+
+    /** GET of an absolute URL with this client's trust, without credentials. */
+    public Reply browseAbsolute(String url) {
+        return execute(http, new Request.Builder().url(url).get().build());
     }
 
     private Request.Builder request(String path) {
@@ -76,12 +103,12 @@ public final class Api {
         return builder;
     }
 
-    private static Reply send(Request.Builder builder) {
-        return execute(builder.build());
+    private Reply send(Request.Builder builder) {
+        return execute(http, builder.build());
     }
 
-    private static Reply execute(Request request) {
-        try (Response response = HTTP.newCall(request).execute()) {
+    private static Reply execute(OkHttpClient client, Request request) {
+        try (Response response = client.newCall(request).execute()) {
             String text = response.body() == null ? "" : response.body().string();
             JsonNode json = text.isBlank() || !text.trim().startsWith("{") ? JSON.createObjectNode() : JSON.readTree(text);
             return new Reply(response.code(), json, text, response.headers().toMultimap());

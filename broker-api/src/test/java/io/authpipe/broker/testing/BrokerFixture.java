@@ -34,6 +34,8 @@ import org.awaitility.Awaitility;
 public final class BrokerFixture implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token";
     public static final String RETURN_TO = "https://app.example/connected";
+    /** Every instance of a fixture holds this secret, so they accept each other's forwarded requests. */
+    public static final String PEER_SECRET = "test-peer-secret-of-every-fixture-instance";
 
     private final EmbeddedKafka kafka;
     private final MastodonSandbox sandbox;
@@ -71,7 +73,12 @@ public final class BrokerFixture implements AutoCloseable {
      * instance id, state directory and port): partitions are shared between the two.
      */
     public BrokerApi startPeer(String instanceId) {
-        return BrokerApi.start(BrokerConfig.defaults(kafka.bootstrapServers(), new EnvReader(Map.of(
+        return startPeer(instanceId, Map.of());
+    }
+
+    /** {@link #startPeer(String)} with more settings ({@code extraEnv} wins over the fixture's). */
+    public BrokerApi startPeer(String instanceId, Map<String, String> extraEnv) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "AUTHPIPE_HTTP_PORT", "0",
                 "AUTHPIPE_APPLICATION_ID", applicationId,
                 "AUTHPIPE_INSTANCE_ID", instanceId,
@@ -79,7 +86,10 @@ public final class BrokerFixture implements AutoCloseable {
                 "AUTHPIPE_KEY_FILE", dir.resolve("master.key").toString(),
                 "AUTHPIPE_INSTANCE_ALLOWLIST", sandboxAuthority(),
                 "AUTHPIPE_ADMIN_TOKEN", ADMIN_TOKEN,
-                "AUTHPIPE_TOPIC_PARTITIONS", "3"))), clock);
+                "AUTHPIPE_PEER_SECRET", PEER_SECRET,
+                "AUTHPIPE_TOPIC_PARTITIONS", "3"));
+        env.putAll(extraEnv);
+        return BrokerApi.start(BrokerConfig.defaults(kafka.bootstrapServers(), new EnvReader(env)), clock);
     }
 
     BrokerConfig config() {
@@ -92,6 +102,7 @@ public final class BrokerFixture implements AutoCloseable {
                 "AUTHPIPE_INSTANCE_ALLOWLIST", String.join(",", sandboxAuthority(),
                         extraEnv.getOrDefault("AUTHPIPE_INSTANCE_ALLOWLIST", "")),
                 "AUTHPIPE_ADMIN_TOKEN", ADMIN_TOKEN,
+                "AUTHPIPE_PEER_SECRET", PEER_SECRET,
                 "AUTHPIPE_TOPIC_PARTITIONS", "3"));
         extraEnv.forEach((k, v) -> env.putIfAbsent(k, v));
         return BrokerConfig.defaults(kafka.bootstrapServers(), new EnvReader(env));
