@@ -59,7 +59,8 @@ class CheckWindowSchedulingTest {
 
     @Test
     void checksStopAMarginBeforeTheRefreshIsDue() {
-        driver.put(expiring("u1", 3, FIRST_DUE.plus(Duration.ofHours(1)), FIRST_DUE.plus(EXPIRY_MARGIN).plusSeconds(1)));
+        driver.put(expiring("u1", 3, FIRST_DUE.plus(Duration.ofHours(1)),
+                FIRST_DUE.plus(EXPIRY_MARGIN).plusSeconds(1)));
         driver.put(expiring("u2", 3, FIRST_DUE.plus(Duration.ofHours(1)), FIRST_DUE.plus(EXPIRY_MARGIN)));
 
         driver.advanceTo(FIRST_DUE);
@@ -105,7 +106,8 @@ class CheckWindowSchedulingTest {
         driver.advance(SCAN);
         assertThat(driver.jobs()).isEmpty();
         assertThat(driver.stored(KEY).getRequestedAt()).isNotNull();
-        driver.put(expiring("u1", 4, driver.now().plus(Duration.ofHours(1)), driver.now().plus(Duration.ofMinutes(55))));
+        driver.put(expiring("u1", 4, driver.now().plus(Duration.ofHours(1)),
+                driver.now().plus(Duration.ofMinutes(55))));
         driver.advanceTo(driver.stored(KEY).getDueAt());
 
         assertThat(driver.jobs()).singleElement().satisfies(job -> {

@@ -46,12 +46,19 @@ public final class ExpiringTokensPipeline implements AutoCloseable {
     }
 
     public static ExpiringTokensPipeline start(EmbeddedKafka kafka, Path dir, boolean rotateRefreshTokens) {
+        ExpiringTokensPipeline pipeline = startWithoutRefreshWorker(kafka, dir, rotateRefreshTokens);
+        pipeline.startRefreshWorker();
+        return pipeline;
+    }
+
+    /** Without a refresh-worker in this JVM: the test runs one itself ({@link #refreshWorkerEnv()}). */
+    public static ExpiringTokensPipeline startWithoutRefreshWorker(EmbeddedKafka kafka, Path dir,
+                                                                   boolean rotateRefreshTokens) {
         BrokerFixture broker = BrokerFixture.start(kafka, dir, SandboxConfig.defaults()
                         .withTokenPolicy(TokenPolicy.expiring(TOKEN_TTL, rotateRefreshTokens)),
                 Map.of("AUTHPIPE_REFRESH_LEAD", "3s", "AUTHPIPE_REFRESH_JITTER", "1s",
                         "AUTHPIPE_EXPIRY_MARGIN", EXPIRY_MARGIN), Clock.systemUTC());
         ExpiringTokensPipeline pipeline = new ExpiringTokensPipeline(broker, dir);
-        pipeline.startRefreshWorker();
         pipeline.startHealthWorker();
         return pipeline;
     }

@@ -61,7 +61,8 @@ class RefreshWorkerRestartTest {
             // When: a refresh reaches the server, which refreshes and holds the answer back
             long version = pipeline.connection(tenant, USER).path("version").asLong();
             pipeline.sandbox().failRefreshes(RefreshFault.slowAnswer(HOLD), 1);
-            await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> pipeline.refreshFaultsRemaining() == 0);
+            await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
+                    .until(() -> pipeline.refreshFaultsRemaining() == 0);
             Instant inFlight = Instant.now();
             int reported = pipeline.reportRefused(tenant, USER).status();
             pipeline.stopRefreshWorker();
