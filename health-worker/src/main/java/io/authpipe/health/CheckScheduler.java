@@ -8,6 +8,7 @@ import io.authpipe.health.check.CheckDispatch;
 import io.authpipe.health.check.CheckDone;
 import io.authpipe.health.check.CheckJob;
 import io.authpipe.health.check.CheckResult;
+import io.authpipe.health.check.SubjectWindow;
 import io.authpipe.health.dispatch.DispatchSettings;
 import io.authpipe.kafka.schedule.DueSchedule;
 import io.authpipe.mastodon.RateLimit;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * A handed-over check is moved to the in-flight timeout, so a worker that stops mid-check checks again after it; its
  * {@link CheckDone} sets the next check ({@link CheckCadence}). A {@link CheckRequest} makes the connection due now,
  * ahead of any backlog of overdue checks, or as soon as its minimum gap allows; requests for a connection already
- * due or in flight collapse.
+ * due or in flight collapse. A due check whose {@link SubjectWindow} is closed (the token's refresh is due, or it is
+ * near or past its expiry) is not sent: the connection is the refresh-worker's, and the check is tried again later,
+ * backing off like a check that said nothing, by when the vault has usually published the refreshed version.
  */
 final class CheckScheduler implements Processor<String, Object, Void, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(CheckScheduler.class);
@@ -47,6 +50,7 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
     private final CheckCadence cadence;
     private final Duration scanInterval;
     private final int maxDuePerScan;
+    private final Duration expiryMargin;
     private final HealthMetrics metrics;
     private final Clock clock;
     private final DoubleSupplier random;
@@ -58,11 +62,12 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
     private KeyValueStore<String, Tenant> tenants;
 
     CheckScheduler(CheckDispatch dispatch, CheckCadence cadence, Duration scanInterval, int maxDuePerScan,
-                   HealthMetrics metrics, Clock clock, DoubleSupplier random) {
+                   Duration expiryMargin, HealthMetrics metrics, Clock clock, DoubleSupplier random) {
         this.dispatch = dispatch;
         this.cadence = cadence;
         this.scanInterval = scanInterval;
         this.maxDuePerScan = maxDuePerScan;
+        this.expiryMargin = expiryMargin;
         this.metrics = metrics;
         this.clock = clock;
         this.random = random;
@@ -143,6 +148,10 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
             schedule.schedule(key, check);
             return;
         }
+        if (!SubjectWindow.of(check.getSubject(), expiryMargin).isOpenAt(now)) {
+            leaveToRefresh(key, check, now);
+            return;
+        }
         CheckJob job = new CheckJob(key, check.getSubject(), TenantKeyRecords.keysOf(tenant),
                 check.getRequestedAt() != null, now, done::add);
         Instant dueAt = check.getDueAt();
@@ -156,6 +165,19 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
             check.setDueAt(now.plus(BUSY_RETRY));
         }
         schedule.schedule(key, check);
+    }
+
+    /**
+     * A check that could not judge the token: not sent, and due again like one that said nothing (an open request
+     * stays open, for the refreshed version).
+     */
+    private void leaveToRefresh(String key, ScheduledCheck check, Instant now) {
+        metrics.result(SubjectWindow.LEFT_TO_REFRESH);
+        check.setAmbiguousInRow(check.getAmbiguousInRow() + 1);
+        check.setDueAt(cadence.afterAmbiguous(now, check.getAmbiguousInRow(), now, random));
+        schedule.schedule(key, check);
+        LOG.debug("connection={} version={} is the refresh-worker's until its next version; check due={}", key,
+                check.getSubject().getVersion(), check.getDueAt());
     }
 
     /** Handed over less than the in-flight timeout ago; after it, its {@link CheckDone} is taken as lost. */

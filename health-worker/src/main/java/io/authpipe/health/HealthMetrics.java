@@ -13,7 +13,8 @@ import java.util.function.IntSupplier;
  * <ul>
  *   <li>{@code authpipe_health_checks_total{outcome}}: healthy, revoked, suspended, insufficient_scope,
  *       not_a_user_token, rate_limited, instance_unavailable, and not_sent / secrets_unreadable / unpublished when
- *       nothing was recorded;</li>
+ *       nothing was recorded, left_to_refresh when the token's refresh was due or it was near or past its expiry
+ *       (no check sent, or a 401 not recorded);</li>
  *   <li>{@code authpipe_health_time_since_last_check_seconds}: at each check, how long since the connection's previous
  *       one (p50, p99, max): the interval actually achieved;</li>
  *   <li>{@code authpipe_health_dispatch_lag_seconds}: from a check's due time to the schedule handing it over;

@@ -3,6 +3,7 @@ package io.authpipe.health;
 import io.authpipe.core.config.ConfigException;
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.health.dispatch.DispatchSettings;
+import io.authpipe.records.CheckWindow;
 import io.authpipe.vault.kms.KmsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +20,14 @@ import java.util.Optional;
  * @param instanceAllowList hosts or host:port that may be private or plain http (the sandbox)
  * @param requestTimeout    connect/read timeout of one request to an instance
  * @param metricsPort       port of the Prometheus endpoint {@code /metrics} when run as its own process
+ * @param expiryMargin      how long before a token's expiry or its refresh due time checks stop: a 401 after that
+ *                          says nothing about the grant ({@link CheckWindow})
  */
 public record HealthSettings(String kafkaBootstrap, Optional<String> schemaRegistryUrl, String applicationId,
                              String instanceId, Path stateDir, CheckCadence cadence, Duration scanInterval,
                              DispatchSettings dispatch, KmsSettings kms, List<String> instanceAllowList,
-                             String userAgent, Duration requestTimeout, Optional<Integer> metricsPort) {
+                             String userAgent, Duration requestTimeout, Optional<Integer> metricsPort,
+                             Duration expiryMargin) {
 
     public HealthSettings {
         if (scanInterval.isNegative() || scanInterval.isZero()) {
@@ -51,6 +55,7 @@ public record HealthSettings(String kafkaBootstrap, Optional<String> schemaRegis
                 env.string("AUTHPIPE_USER_AGENT", "Authpipe/0.1 (+https://github.com/authpipe/authpipe)"),
                 env.duration("AUTHPIPE_HEALTH_TIMEOUT", Duration.ofSeconds(10)),
                 env.optional("AUTHPIPE_HEALTH_METRICS_PORT").map(p -> env.integer("AUTHPIPE_HEALTH_METRICS_PORT",
-                        0, 0, 65535)));
+                        0, 0, 65535)),
+                env.duration("AUTHPIPE_EXPIRY_MARGIN", CheckWindow.DEFAULT_MARGIN));
     }
 }

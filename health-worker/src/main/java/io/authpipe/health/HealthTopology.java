@@ -50,7 +50,8 @@ public final class HealthTopology {
                 .addSink(DEAD_LETTERS_SINK, Topics.DEAD_LETTERS, Serdes.String().serializer(),
                         Serdes.ByteArray().serializer(), "check-request-reader")
                 .addProcessor(SCHEDULER, () -> new CheckScheduler(dispatch, settings.cadence(),
-                        settings.scanInterval(), settings.dispatch().maxQueued(), metrics, clock, random),
+                        settings.scanInterval(), settings.dispatch().maxQueued(), settings.expiryMargin(), metrics,
+                        clock, random),
                         "check-subjects-source", "check-request-reader")
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CHECKS_STORE),
                         Serdes.String(), AvroSerde.of(ScheduledCheck.class, registry)), SCHEDULER)

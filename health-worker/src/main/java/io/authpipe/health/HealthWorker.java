@@ -66,7 +66,8 @@ public final class HealthWorker implements AutoCloseable {
                 settings.requestTimeout()), clock);
         EventPublisher publisher = new EventPublisher(
                 kafka.producerConfig("authpipe-health-worker-" + settings.instanceId()), registry);
-        CheckAttempt attempt = new CheckAttempt(vault, mastodon, publisher, metrics, clock);
+        CheckAttempt attempt = new CheckAttempt(vault, mastodon, publisher, metrics, settings.expiryMargin(),
+                clock);
         CheckExecutor executor = new CheckExecutor(settings.dispatch(), attempt::run, metrics, clock);
         SecureRandom random = new SecureRandom();
         RunningStreams streams = RunningStreams.start(

@@ -62,6 +62,7 @@ final class CheckDriver implements AutoCloseable {
     static final Duration RETRY_BASE = Duration.ofMinutes(1);
     static final Duration MIN_GAP = Duration.ofSeconds(10);
     static final Duration IN_FLIGHT_TIMEOUT = Duration.ofMinutes(2);
+    static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
     static final double RANDOM = 0.25;
     static final String TENANT = "acme";
     static final String INSTANCE = "https://social.example";
@@ -113,7 +114,7 @@ final class CheckDriver implements AutoCloseable {
         return new HealthSettings("unused:9092", Optional.empty(), "health-test", "health-1", stateDir,
                 new CheckCadence(INTERVAL, RETRY_BASE, MIN_GAP, IN_FLIGHT_TIMEOUT), SCAN, DispatchSettings.defaults(),
                 new KmsSettings.LocalKeyFile(stateDir.resolve("master.key")), List.of(), "Authpipe-test",
-                Duration.ofSeconds(10), Optional.empty());
+                Duration.ofSeconds(10), Optional.empty(), EXPIRY_MARGIN);
     }
 
     /** The executor's part: takes what it is offered, unless a test made it full. */
@@ -150,6 +151,14 @@ final class CheckDriver implements AutoCloseable {
                 .setVersion(version).setStatus(ConnectionStatus.ACTIVE).setInstance(INSTANCE)
                 .setAccessToken(new EncryptedSecret(ByteBuffer.wrap("sealed".getBytes(StandardCharsets.UTF_8))))
                 .build();
+    }
+
+    /** {@code acme:mastodon:<user>} at {@code version}, its token expiring at {@code expiresAt}, refresh due then. */
+    static CheckSubject expiring(String user, long version, Instant expiresAt, Instant refreshDueAt) {
+        CheckSubject subject = subject(TENANT, user, version);
+        subject.setExpiresAt(expiresAt);
+        subject.setRefreshDueAt(refreshDueAt);
+        return subject;
     }
 
     static String key(String user) {
@@ -259,6 +268,12 @@ final class CheckDriver implements AutoCloseable {
 
     double count(String meter) {
         Counter counter = meters.find(meter).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** How many checks ended with {@code outcome} ({@code authpipe.health.checks}). */
+    double checks(String outcome) {
+        Counter counter = meters.find("authpipe.health.checks").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -2,6 +2,7 @@ package io.authpipe.refresh;
 
 import io.authpipe.core.config.ConfigException;
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.records.CheckWindow;
 import io.authpipe.records.EventPublisher;
 import io.authpipe.vault.kms.KmsSettings;
 import java.nio.file.Path;
@@ -22,12 +23,14 @@ import java.util.Optional;
  * @param backoffCap        longest retry delay
  * @param maxFailures       transient failures in a row after which a refresh is given up (permanent)
  * @param metricsPort       port of the Prometheus endpoint {@code /metrics} when run as its own process
+ * @param expiryMargin      how long before expiry a probe's 401 stops proving that a lost refresh took effect
+ *                          ({@link CheckWindow}): the token may simply have expired
  */
 public record RefreshSettings(String kafkaBootstrap, Optional<String> schemaRegistryUrl, String applicationId,
                               String instanceId, Path stateDir, ScheduleSettings schedule, KmsSettings kms,
                               List<String> instanceAllowList, String userAgent, int maxInFlight, int maxPerHost,
                               Duration requestTimeout, Duration backoffBase, Duration backoffCap, int maxFailures,
-                              Optional<Integer> metricsPort) {
+                              Optional<Integer> metricsPort, Duration expiryMargin) {
 
     public RefreshSettings {
         Duration longestRefresh = requestTimeout.multipliedBy(2 * 3).plus(EventPublisher.DELIVERY_TIMEOUT);
@@ -58,6 +61,7 @@ public record RefreshSettings(String kafkaBootstrap, Optional<String> schemaRegi
                 env.duration("AUTHPIPE_REFRESH_BACKOFF_CAP", Duration.ofHours(1)),
                 env.integer("AUTHPIPE_REFRESH_MAX_FAILURES", 48, 1, 10_000),
                 env.optional("AUTHPIPE_REFRESH_METRICS_PORT").map(p -> env.integer("AUTHPIPE_REFRESH_METRICS_PORT",
-                        0, 0, 65535)));
+                        0, 0, 65535)),
+                env.duration("AUTHPIPE_EXPIRY_MARGIN", CheckWindow.DEFAULT_MARGIN));
     }
 }

@@ -68,7 +68,7 @@ public final class RefreshWorker implements AutoCloseable {
         HostPauses pauses = new HostPauses();
         RefreshAttempt attempt = new RefreshAttempt(vault, mastodon, publisher,
                 new Backoff(settings.backoffBase(), settings.backoffCap(), new SecureRandom()), pauses, metrics,
-                settings.maxFailures(), clock);
+                settings.maxFailures(), settings.expiryMargin(), clock);
         RefreshExecutor executor = new RefreshExecutor(settings.maxInFlight(), settings.maxPerHost(), attempt, pauses,
                 CLOSE_GRACE);
         metrics.inFlight(executor::inFlight);

@@ -3,6 +3,7 @@ package io.authpipe.broker.config;
 import io.authpipe.broker.vault.RefreshPolicy;
 import io.authpipe.core.config.ConfigException;
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.records.CheckWindow;
 import io.authpipe.vault.kms.KmsSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -102,7 +103,8 @@ public record BrokerConfig(
                 env.duration("AUTHPIPE_APP_REGISTRATION_WINDOW", Duration.ofMinutes(10)),
                 env.string("AUTHPIPE_USER_AGENT", "Authpipe/0.1 (+https://github.com/authpipe/authpipe)"),
                 new RefreshPolicy(env.duration("AUTHPIPE_REFRESH_LEAD", Duration.ofMinutes(5)),
-                        env.duration("AUTHPIPE_REFRESH_JITTER", Duration.ofMinutes(1))),
+                        env.duration("AUTHPIPE_REFRESH_JITTER", Duration.ofMinutes(1)),
+                        env.duration("AUTHPIPE_EXPIRY_MARGIN", CheckWindow.DEFAULT_MARGIN)),
                 env.duration("AUTHPIPE_KEY_ROTATION_SETTLE", Duration.ofMinutes(1)),
                 HttpSettings.fromEnv(env),
                 peers,

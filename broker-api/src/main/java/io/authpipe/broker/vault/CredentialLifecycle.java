@@ -75,7 +75,7 @@ public final class CredentialLifecycle {
             return RefreshRules.requested(current, event, now);
         }
         if (payload instanceof CredentialChecked checked) {
-            return HealthRules.checked(current, event, checked, now);
+            return HealthRules.checked(current, event, checked, now, refresh);
         }
         return new Decision.Rejected("unknown event type");
     }

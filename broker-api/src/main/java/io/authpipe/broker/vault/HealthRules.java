@@ -8,6 +8,7 @@ import io.authpipe.events.CredentialChecked;
 import io.authpipe.events.Revocation;
 import io.authpipe.events.RevocationReason;
 import io.authpipe.events.StoredCredential;
+import io.authpipe.records.CheckWindow;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,6 +24,10 @@ import java.util.Optional;
  *   <li>A check that finds what is already known, or says nothing about the credential (429, instance unavailable),
  *       only records when it ran and what it found (no new version: in-flight refreshes stay valid). A transient
  *       failure of the instance is never a revocation.</li>
+ *   <li>A 401 is a revocation only inside the version's {@link CheckWindow}: answered (and
+ *       applied) before its refresh is due and before its token expires, each less the policy's expiry margin.
+ *       After that the token may have been replaced by a refresh whose result is not applied yet (or was lost in a
+ *       crash), or may simply have expired: the result is dropped, and the refresh decides.</li>
  * </ul>
  */
 final class HealthRules {
@@ -30,13 +35,18 @@ final class HealthRules {
     private HealthRules() {
     }
 
-    static Decision checked(StoredCredential current, ConnectionEvent event, CredentialChecked check, Instant now) {
+    static Decision checked(StoredCredential current, ConnectionEvent event, CredentialChecked check, Instant now,
+                            RefreshPolicy policy) {
         if (event.getBaseVersion() == null) {
             return new Decision.Rejected("a check result must name the version it checked");
         }
         if (current == null || !ConnectionStates.holdsSecrets(current.getStatus())) {
             return new Decision.Rejected("connection is " + (current == null ? "unknown" : current.getStatus())
                     + "; the check result is dropped");
+        }
+        if (check.getOutcome() == CheckOutcome.REVOKED && !judgesTheGrant(current, event, now, policy)) {
+            return new Decision.Rejected("a 401 after the token's refresh was due or near its expiry says nothing"
+                    + " about the grant; the refresh decides");
         }
         StoredCredential.Builder checkedState = StoredCredential.newBuilder(current)
                 .setLastCheckAt(event.getOccurredAt())
@@ -48,6 +58,13 @@ final class HealthRules {
         return target(current.getStatus(), check.getOutcome())
                 .map(status -> transition(current, checked, status, event, check, now))
                 .orElseGet(() -> new Decision.Noted(checked));
+    }
+
+    /** Whether a 401 answered at the event's time, and applied now, falls inside the version's check window. */
+    private static boolean judgesTheGrant(StoredCredential current, ConnectionEvent event, Instant now,
+                                          RefreshPolicy policy) {
+        CheckWindow window = policy.checkWindow(current.getExpiresAt(), current.getNextRefreshAt());
+        return window.isOpenAt(event.getOccurredAt()) && window.isOpenAt(now);
     }
 
     /** The status the check moves the connection to, if it changes it. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.authpipe.broker.vault.Decision.TimerChange;
 import io.authpipe.events.AccountInfo;
 import io.authpipe.events.CheckOutcome;
+import io.authpipe.events.CheckSubject;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.CredentialChecked;
@@ -132,6 +133,83 @@ class HealthRulesTest {
         assertThat(timer.timer().getDueAt()).isEqualTo(expiring.getNextRefreshAt());
         assertThat(refreshed.next().getStatus()).isEqualTo(ConnectionStatus.SUSPENDED);
         assertThat(refreshed.next().getVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void a401BeforeTheRefreshIsDueIsARevocation() {
+        StoredCredential expiring = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+        Instant beforeTheMargin = expiring.getNextRefreshAt().minusSeconds(11);
+
+        Decision decision = checkAt(expiring, beforeTheMargin, beforeTheMargin);
+
+        assertThat(decision).isInstanceOf(Decision.Accepted.class);
+        assertThat(((Decision.Accepted) decision).next().getStatus()).isEqualTo(ConnectionStatus.REVOKED);
+    }
+
+    @Test
+    void a401AfterTheRefreshWasDueIsNoRevocationForARefreshMayHaveReplacedTheToken() {
+        StoredCredential expiring = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+        Instant due = expiring.getNextRefreshAt();
+
+        for (Instant answeredAt : new Instant[] {due.minusSeconds(9), due, due.plusSeconds(240)}) {
+            assertThat(checkAt(expiring, answeredAt, answeredAt)).as("401 at %s", answeredAt)
+                    .isInstanceOf(Decision.Rejected.class);
+        }
+    }
+
+    @Test
+    void a401ForATokenNearOrPastItsExpiryIsNoRevocationWhileItsRefreshKeepsFailing() {
+        Instant expiry = T0.plus(Duration.ofHours(1));
+        StoredCredential expiring = accepted(null, Events.established(T0, null, expiry));
+        StoredCredential refreshing = accepted(expiring, Events.refreshFailed(T0.plusSeconds(3300), 1L, false,
+                "unavailable", expiry.plusSeconds(100)));
+
+        Decision stillValid = checkAt(refreshing, expiry.minusSeconds(100), expiry.minusSeconds(100));
+        Decision nearExpiry = checkAt(refreshing, expiry.minusSeconds(5), expiry.minusSeconds(5));
+        Decision expired = checkAt(refreshing, expiry.plusSeconds(20), expiry.plusSeconds(20));
+
+        assertThat(refreshing.getStatus()).isEqualTo(ConnectionStatus.REFRESHING);
+        assertThat(stillValid).isInstanceOf(Decision.Accepted.class);
+        assertThat(nearExpiry).isInstanceOf(Decision.Rejected.class);
+        assertThat(expired).isInstanceOf(Decision.Rejected.class);
+    }
+
+    @Test
+    void a401AnsweredInTimeButAppliedAfterTheWindowClosedIsNoRevocation() {
+        StoredCredential expiring = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+        Instant due = expiring.getNextRefreshAt();
+
+        assertThat(checkAt(expiring, due.minusSeconds(600), due.plusSeconds(1)))
+                .isInstanceOf(Decision.Rejected.class);
+    }
+
+    @Test
+    void aSuspensionNearExpiryIsStillReported() {
+        StoredCredential expiring = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+        Instant afterDue = expiring.getNextRefreshAt().plusSeconds(1);
+
+        Decision decision = LIFECYCLE.apply(expiring, Events.checked(afterDue, 1L, CheckOutcome.SUSPENDED, 403,
+                null), afterDue);
+
+        assertThat(((Decision.Accepted) decision).next().getStatus()).isEqualTo(ConnectionStatus.SUSPENDED);
+    }
+
+    @Test
+    void theCheckSubjectCarriesTheTokensExpiryAndItsRefreshDueTime() {
+        StoredCredential expiring = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
+
+        CheckSubject subject = CheckSubjects.of(expiring).orElseThrow();
+
+        assertThat(subject.getExpiresAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(subject.getRefreshDueAt()).isEqualTo(expiring.getNextRefreshAt()).isNotNull();
+        assertThat(CheckSubjects.of(active).orElseThrow().getExpiresAt()).isNull();
+        assertThat(CheckSubjects.of(active).orElseThrow().getRefreshDueAt()).isNull();
+    }
+
+    /** A 401 for {@code current}'s version answered at {@code answeredAt}, applied by the vault at {@code now}. */
+    private static Decision checkAt(StoredCredential current, Instant answeredAt, Instant now) {
+        return LIFECYCLE.apply(current, Events.checked(answeredAt, current.getVersion(), CheckOutcome.REVOKED, 401,
+                "invalid_token"), now);
     }
 
     private static Decision check(StoredCredential current, CheckOutcome outcome, Integer status, String error) {

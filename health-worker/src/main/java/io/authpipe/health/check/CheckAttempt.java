@@ -3,6 +3,7 @@ package io.authpipe.health.check;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.core.instance.InstanceAddress;
 import io.authpipe.core.secret.Secret;
+import io.authpipe.events.CheckOutcome;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.CredentialChecked;
 import io.authpipe.health.HealthMetrics;
@@ -11,6 +12,7 @@ import io.authpipe.mastodon.MastodonClient;
 import io.authpipe.mastodon.RateLimit;
 import io.authpipe.mastodon.ServerDirectory;
 import io.authpipe.records.AccountRecords;
+import io.authpipe.records.CheckWindow;
 import io.authpipe.records.ConnectionKeys;
 import io.authpipe.records.EventPublisher;
 import io.authpipe.records.SealedBytes;
@@ -33,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * Runs one {@link CheckJob} on an executor thread: opens the sealed access token, asks the instance
  * ({@code verify_credentials}), classifies the answer ({@link CheckClassifier}) and publishes a
  * {@code CredentialChecked} based on the subject's version. The vault turns it into a transition (once) or only
- * records when the check ran; a result about an older version changes nothing.
+ * records when the check ran; a result about an older version changes nothing. A check whose {@link SubjectWindow}
+ * closed while it waited for its instance's budget is not sent, and a 401 answered after it closed is not published:
+ * the token may have been refreshed away or have expired, which says nothing about the grant.
  */
 public final class CheckAttempt {
     private static final Logger LOG = LoggerFactory.getLogger(CheckAttempt.class);
@@ -43,20 +47,26 @@ public final class CheckAttempt {
     private final ServerDirectory servers;
     private final EventPublisher publisher;
     private final HealthMetrics metrics;
+    private final Duration expiryMargin;
     private final Clock clock;
 
     public CheckAttempt(Vault vault, MastodonClient mastodon, EventPublisher publisher, HealthMetrics metrics,
-                        Clock clock) {
+                        Duration expiryMargin, Clock clock) {
         this.vault = vault;
         this.mastodon = mastodon;
         this.servers = new ServerDirectory(mastodon, clock);
         this.publisher = publisher;
         this.metrics = metrics;
+        this.expiryMargin = expiryMargin;
         this.clock = clock;
     }
 
     public CheckDone run(CheckJob job) {
         Instant started = clock.instant();
+        CheckWindow window = SubjectWindow.of(job.subject(), expiryMargin);
+        if (!window.isOpenAt(started)) {
+            return nothingLearnt(job, started, SubjectWindow.LEFT_TO_REFRESH);
+        }
         Secret accessToken;
         try {
             accessToken = open(job);
@@ -79,6 +89,11 @@ public final class CheckAttempt {
         }
         Instant ended = clock.instant();
         metrics.request(Duration.between(started, ended));
+        if (result.outcome() == CheckOutcome.REVOKED && !window.isOpenAt(ended)) {
+            LOG.info("checked connection={} version={}: 401 after its refresh was due or near its expiry; left to the"
+                    + " refresh-worker", job.connectionKey(), job.version());
+            return nothingLearnt(job, started, SubjectWindow.LEFT_TO_REFRESH);
+        }
         if (!publisher.publish(job.connectionKey(), event(job, result, ended))) {
             LOG.error("check result of connection={} version={} could not be published", job.connectionKey(),
                     job.version());

@@ -116,6 +116,20 @@ public interface SandboxOperator {
     int refreshesIssued();
 
     /**
+     * How many times a refresh token that had already been rotated away was presented again: each is taken for theft
+     * and revokes the whole token family ({@link TokenPolicy#expiring} with rotation). Over HTTP:
+     * {@code replays_detected} of {@code GET /_sandbox/refreshes}.
+     */
+    int refreshReplaysDetected();
+
+    /**
+     * How many access tokens were revoked other than by a refresh replacing them: by the user or an admin (the
+     * actions above), by {@code POST /oauth/revoke}, or by a replayed refresh token or authorization code. A
+     * deleted account's tokens are deleted, not counted. Not served over HTTP.
+     */
+    int tokensRevoked();
+
+    /**
      * Takes the whole server down behind its proxy: from now on every request except the operator endpoints under
      * {@code /_sandbox} gets {@code outage}'s answer and never reaches the server, so tokens, counters and throttles
      * stay as they were. Replaces an outage already under way. Over HTTP: {@code POST /_sandbox/outage}.

@@ -13,7 +13,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link SandboxOperator#refreshGrantsReceived()} and {@link SandboxOperator#refreshesIssued()}. */
+/**
+ * {@link SandboxOperator#refreshGrantsReceived()}, {@link SandboxOperator#refreshesIssued()},
+ * {@link SandboxOperator#refreshReplaysDetected()} and {@link SandboxOperator#tokensRevoked()}.
+ */
 class RefreshCountersTest {
 
     private final RefreshFixture fixture = RefreshFixture.start(MutableClock.atWindowStart());
@@ -42,6 +45,26 @@ class RefreshCountersTest {
                 .containsExactly(429, 400, 200, 400, 400);
         assertThat(fixture.operator().refreshGrantsReceived()).isEqualTo(4);
         assertThat(fixture.operator().refreshesIssued()).isEqualTo(1);
+        assertThat(fixture.operator().refreshReplaysDetected()).isEqualTo(1);
+        assertThat(fixture.http().get("/_sandbox/refreshes").json().path("replays_detected").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefreshRevokesNothingButAReplayRevokesTheFamilyAndIsCounted() {
+        // Given
+        String firstRefreshToken = fixture.refreshToken();
+
+        // When
+        Reply refreshed = fixture.refresh();
+        int revokedAfterRefresh = fixture.operator().tokensRevoked();
+        int replayed = fixture.refresh(firstRefreshToken).status();
+
+        // Then
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(revokedAfterRefresh).isZero();
+        assertThat(replayed).isEqualTo(400);
+        assertThat(fixture.operator().refreshReplaysDetected()).isEqualTo(1);
+        assertThat(fixture.operator().tokensRevoked()).isEqualTo(1);
     }
 
     @Test

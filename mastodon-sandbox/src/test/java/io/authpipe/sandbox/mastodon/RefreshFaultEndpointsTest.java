@@ -35,7 +35,8 @@ class RefreshFaultEndpointsTest {
         assertThat(faulted.status()).isEqualTo(429);
         assertThat(faulted.header("Retry-After")).isEqualTo("30");
         assertThat(faulted.header("X-RateLimit-Reset")).isEqualTo("2026-08-21T14:00:30.000000Z");
-        assertThat(counters.body()).isEqualTo("{\"grants_received\":1,\"issued\":0,\"faults_remaining\":1}");
+        assertThat(counters.body()).isEqualTo(
+                "{\"grants_received\":1,\"issued\":0,\"replays_detected\":0,\"faults_remaining\":1}");
     }
 
     @ParameterizedTest

@@ -15,6 +15,7 @@ import io.authpipe.mastodon.ServerInfo;
 import io.authpipe.mastodon.TokenGrant;
 import io.authpipe.mastodon.TokenOutcome;
 import io.authpipe.mastodon.VerifyOutcome;
+import io.authpipe.records.CheckWindow;
 import io.authpipe.records.ConnectionKeys;
 import io.authpipe.records.EventPublisher;
 import io.authpipe.records.SealedBytes;
@@ -47,10 +48,12 @@ import org.slf4j.LoggerFactory;
  *   <li>unknown (the request may have been processed but no answer came): never replayed blindly. The access token
  *       is probed: if it still works the server did not act, and the refresh is sent again; if it was revoked the
  *       refresh took effect and its answer is lost, which is reported permanent unless the server is known to carry
- *       refresh tokens over (then replaying is safe). A token already expired cannot tell either way: the refresh is
- *       sent again (a lost rotation is lost either way, and a server that detects reuse then revokes the orphaned
- *       tokens). If the outcome stays unknown for {@code maxFailures} attempts (the probe never gets an answer), the
- *       refresh is given up as permanent.</li>
+ *       refresh tokens over (then replaying is safe). A token already expired cannot tell either way, nor can one
+ *       within {@code expiryMargin} of its expiry, nor a 401 answered after that ({@link CheckWindow}: our expiry is
+ *       later than the server's by the token request's latency, and clocks differ): the refresh is sent again (a
+ *       lost rotation is lost either way, and a server that detects reuse then revokes the orphaned tokens). If the
+ *       outcome stays unknown for {@code maxFailures} attempts (the probe never gets an answer), the refresh is
+ *       given up as permanent.</li>
  * </ul>
  */
 public final class RefreshAttempt {
@@ -68,10 +71,12 @@ public final class RefreshAttempt {
     private final HostPauses pauses;
     private final RefreshMetrics metrics;
     private final int maxFailures;
+    private final Duration expiryMargin;
     private final Clock clock;
 
     public RefreshAttempt(Vault vault, MastodonClient mastodon, EventPublisher publisher, Backoff backoff,
-                          HostPauses pauses, RefreshMetrics metrics, int maxFailures, Clock clock) {
+                          HostPauses pauses, RefreshMetrics metrics, int maxFailures, Duration expiryMargin,
+                          Clock clock) {
         this.vault = vault;
         this.mastodon = mastodon;
         this.servers = new ServerDirectory(mastodon, clock);
@@ -80,6 +85,7 @@ public final class RefreshAttempt {
         this.pauses = pauses;
         this.metrics = metrics;
         this.maxFailures = maxFailures;
+        this.expiryMargin = expiryMargin;
         this.clock = clock;
     }
 
@@ -167,8 +173,9 @@ public final class RefreshAttempt {
     private Completion probeThenSend(RefreshJob job, Opened opened) {
         ExpiryTimer timer = job.timer();
         Instant now = clock.instant();
-        if (timer.getAccessToken() == null || !now.isBefore(timer.getExpiresAt())) {
-            return send(job, opened, true);
+        CheckWindow window = CheckWindow.untilExpiry(timer.getExpiresAt(), expiryMargin);
+        if (timer.getAccessToken() == null || !window.isOpenAt(now)) {
+            return send(job, opened, true); // an expired token cannot tell whether the refresh took effect
         }
         ConnectionKey key = ConnectionKeys.of(timer.getConnection());
         Secret accessToken = vault.decrypt(job.keys(), SecretBinding.forConnection(key, Purpose.ACCESS_TOKEN),
@@ -185,7 +192,7 @@ public final class RefreshAttempt {
             return new Completion.Inconclusive(job.connectionKey(), job.version(),
                     backoff.notBefore(throttled.until(), now));
         }
-        if (!(probe instanceof VerifyOutcome.InvalidToken)) {
+        if (!(probe instanceof VerifyOutcome.InvalidToken) || !window.isOpenAt(clock.instant())) {
             return send(job, opened, true);
         }
         if (Boolean.FALSE.equals(timer.getRefreshTokenRotates())) {

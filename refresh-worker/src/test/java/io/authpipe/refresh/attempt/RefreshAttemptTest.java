@@ -69,6 +69,7 @@ class RefreshAttemptTest {
     static final String CALLBACK = "https://client.example/callback";
     static final TenantId TENANT = TenantId.of("acme");
     static final int MAX_FAILURES = 5;
+    static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
 
     static MastodonSandbox sandbox;
     static MastodonClient mastodon;
@@ -109,7 +110,7 @@ class RefreshAttemptTest {
     RefreshAttempt attempt() {
         return new RefreshAttempt(vault, mastodon, publisher, new Backoff(Duration.ofSeconds(1),
                 Duration.ofSeconds(10), new Random(7)), pauses, new RefreshMetrics(new SimpleMeterRegistry()),
-                MAX_FAILURES, Clock.systemUTC());
+                MAX_FAILURES, EXPIRY_MARGIN, Clock.systemUTC());
     }
 
     @Test
@@ -142,6 +143,19 @@ class RefreshAttemptTest {
             assertThat(f.getError()).isEqualTo("refresh_answer_lost");
         });
         assertThat(sandbox.operator().refreshGrantsReceived()).isEqualTo(grants);
+    }
+
+    @Test
+    void aTokenWithinTheExpiryMarginOfItsExpiryCannotTellSoTheRefreshIsSentNotReportedLost() {
+        Connection c = connect();
+        sandbox.operator().expireAccessToken(c.grant.accessToken().reveal());
+        RefreshJob job = c.job(RefreshJob.Mode.PROBE_FIRST, 0);
+        job.timer().setExpiresAt(Instant.now().plus(EXPIRY_MARGIN).minusSeconds(2));
+
+        Completion done = attempt().run(job);
+
+        assertThat(done).isInstanceOf(Completion.Answered.class);
+        assertThat(c.result().getPayload()).isInstanceOf(CredentialRefreshed.class);
     }
 
     @Test

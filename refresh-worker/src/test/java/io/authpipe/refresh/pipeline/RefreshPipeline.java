@@ -24,7 +24,7 @@ import java.util.UUID;
 /**
  * The refresh half of the pipeline on a real broker: broker-api (vault, HTTP API), a refresh-worker and a Mastodon
  * sandbox issuing 10-second tokens, refreshed 4 seconds before expiry (1 s of jitter). The worker scans every 200 ms,
- * gives a request 3 s, and backs off from 1 s.
+ * gives a request 3 s, backs off from 1 s, and trusts a probe's 401 until 200 ms before the token's expiry.
  */
 public final class RefreshPipeline implements AutoCloseable {
     public static final Duration TOKEN_TTL = Duration.ofSeconds(10);
@@ -60,7 +60,8 @@ public final class RefreshPipeline implements AutoCloseable {
                 Map.entry("AUTHPIPE_REFRESH_TIMEOUT", REQUEST_TIMEOUT.toMillis() + "ms"),
                 Map.entry("AUTHPIPE_REFRESH_LEASE", "90s"),
                 Map.entry("AUTHPIPE_REFRESH_BACKOFF_BASE", "1s"),
-                Map.entry("AUTHPIPE_REFRESH_BACKOFF_CAP", "2s")))), Clock.systemUTC());
+                Map.entry("AUTHPIPE_REFRESH_BACKOFF_CAP", "2s"),
+                Map.entry("AUTHPIPE_EXPIRY_MARGIN", "200ms")))), Clock.systemUTC());
     }
 
     /** Stops the refresh-worker the way a deployment does: running refreshes finish and publish first. */

@@ -45,6 +45,7 @@ final class RefreshTokenGrant implements TokenGrant {
         Instant now = state.now();
         TokenPolicy policy = state.config().tokenPolicy();
         if (old.refreshed() && policy.rotateRefreshTokens()) {
+            state.refreshTraffic().countReplay();
             state.tokens().revokeFamily(old.familyId(), now);
             return TokenOutcome.fail(OAuthError.invalidGrant());
         }

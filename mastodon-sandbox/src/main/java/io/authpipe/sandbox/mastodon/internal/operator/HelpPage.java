@@ -28,7 +28,8 @@ public final class HelpPage {
             <code>throttled_with_retry_after</code> (the same plus <code>Retry-After</code>); none of these refresh
             anything. <code>slow_answer</code> refreshes, then holds the answer back <code>seconds</code>.</li>
             <li><code>GET /_sandbox/refreshes</code> <code>grants_received</code> (refresh requests, faulted or
-            not), <code>issued</code> (successful refreshes), <code>faults_remaining</code></li>
+            not), <code>issued</code> (successful refreshes), <code>replays_detected</code> (rotated refresh tokens
+            presented again; each revoked its token family), <code>faults_remaining</code></li>
             <li><code>POST /_sandbox/outage</code> body <code>{"kind":"..."}</code>: the whole server is down behind
             its proxy; every request outside <code>/_sandbox</code> gets the outage's answer until
             <code>DELETE /_sandbox/outage</code>. Kinds: <code>proxy_page</code> (503 HTML page),

@@ -137,6 +137,16 @@ public final class OperatorActions implements SandboxOperator {
     }
 
     @Override
+    public int refreshReplaysDetected() {
+        return state.refreshTraffic().replays();
+    }
+
+    @Override
+    public int tokensRevoked() {
+        return state.tokens().revocations();
+    }
+
+    @Override
     public void startOutage(Outage outage) {
         state.outage().start(outage);
         LOG.info("operator started outage outage={}", outage);

@@ -120,11 +120,15 @@ public final class OperatorHandlers {
         Json.send(ctx, 200, JsonObject.create().with("fault", form.name()).with("times", form.times()).toMap());
     }
 
-    /** {@code GET /_sandbox/refreshes} → {@code {"grants_received":n,"issued":n,"faults_remaining":n}}. */
+    /**
+     * {@code GET /_sandbox/refreshes} →
+     * {@code {"grants_received":n,"issued":n,"replays_detected":n,"faults_remaining":n}}.
+     */
     public void refreshes(Context ctx) {
         Json.send(ctx, 200, JsonObject.create()
                 .with("grants_received", actions.refreshGrantsReceived())
                 .with("issued", actions.refreshesIssued())
+                .with("replays_detected", actions.refreshReplaysDetected())
                 .with("faults_remaining", state.refreshTraffic().faultsRemaining())
                 .toMap());
     }

@@ -7,12 +7,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@code grant_type=refresh_token} requests of the token endpoint: the fault armed for the next few of them,
- * and counts of those received and of refreshes issued. Thread-safe.
+ * and counts of those received, of refreshes issued and of rotated refresh tokens replayed. Thread-safe.
  */
 public final class RefreshTraffic {
 
     private final AtomicInteger received = new AtomicInteger();
     private final AtomicInteger issued = new AtomicInteger();
+    private final AtomicInteger replays = new AtomicInteger();
     private RefreshFault armed;
     private int remaining;
 
@@ -39,6 +40,16 @@ public final class RefreshTraffic {
     /** Counts a refresh that issued tokens. */
     public void countIssued() {
         issued.incrementAndGet();
+    }
+
+    /** Counts a refresh token presented again after it was rotated away (its family was revoked). */
+    public void countReplay() {
+        replays.incrementAndGet();
+    }
+
+    /** Replays of rotated refresh tokens detected so far. */
+    public int replays() {
+        return replays.get();
     }
 
     /** Requests received so far. */

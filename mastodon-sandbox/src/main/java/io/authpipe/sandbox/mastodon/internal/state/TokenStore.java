@@ -21,6 +21,7 @@ public final class TokenStore {
     private final Map<String, Long> byToken = new LinkedHashMap<>();
     private final Map<String, Long> byRefreshToken = new LinkedHashMap<>();
     private long nextId;
+    private int revokedOutsideRefresh;
 
     /**
      * Doorkeeper {@code find_or_create_access_token} with {@code reuse_access_token} on ({@code MASTODON.md} §3):
@@ -130,9 +131,18 @@ public final class TokenStore {
                 .filter(Objects::nonNull).distinct().toList();
     }
 
+    /**
+     * How many rows were revoked other than by a refresh replacing them (by the user or an admin, by
+     * {@code POST /oauth/revoke}, by a replayed code or refresh token); deleted rows are not counted.
+     */
+    public synchronized int revocations() {
+        return revokedOutsideRefresh;
+    }
+
     private int revokeWhere(Predicate<AccessToken> filter, Instant now) {
         List<AccessToken> hits = rows.values().stream().filter(filter).filter(row -> !row.isRevoked()).toList();
         hits.forEach(row -> save(row.revoke(now, false)));
+        revokedOutsideRefresh += hits.size();
         return hits.size();
     }
 
