@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authpipe.events.CheckRequest;
 import io.authpipe.events.ConnectionRef;
+import io.authpipe.kafka.deadletter.DeadLetterHeaders;
 import io.authpipe.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -128,11 +129,11 @@ class CheckRequestReaderTest {
     }
 
     private static String reason(TestRecord<String, byte[]> dead) {
-        return header(dead, Topics.DLQ_REASON_HEADER);
+        return header(dead, DeadLetterHeaders.REASON);
     }
 
     private static String source(TestRecord<String, byte[]> dead) {
-        return header(dead, Topics.DLQ_SOURCE_HEADER);
+        return header(dead, DeadLetterHeaders.SOURCE);
     }
 
     private static String header(TestRecord<String, byte[]> dead, String name) {
