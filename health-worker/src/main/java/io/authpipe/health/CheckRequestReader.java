@@ -30,15 +30,9 @@ final class CheckRequestReader implements Processor<String, byte[], String, Obje
     @Override
     public void process(Record<String, byte[]> record) {
         CheckRequest request = read(record.value());
-        String named;
-        try {
-            named = ConnectionKeys.kafkaKey(request.getConnection());
-        } catch (IllegalArgumentException e) {
-            throw new RecordRejectedException("invalid connection: " + e.getMessage());
-        }
-        if (!named.equals(record.key())) {
-            throw new RecordRejectedException("the key is not the connection the request names");
-        }
+        ConnectionKeys.keyProblem(record.key(), request.getConnection()).ifPresent(problem -> {
+            throw new RecordRejectedException(problem);
+        });
         context.forward(record.<Object>withValue(request), HealthTopology.SCHEDULER);
     }
 

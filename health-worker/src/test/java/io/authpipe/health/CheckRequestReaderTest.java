@@ -57,7 +57,7 @@ class CheckRequestReaderTest {
         assertThat(driver.deadLetters()).singleElement().satisfies(dead -> {
             assertThat(dead.key()).isEqualTo(key("u2"));
             assertThat(dead.value()).isEqualTo(forU1);
-            assertThat(reason(dead)).isEqualTo("the key is not the connection the request names");
+            assertThat(reason(dead)).isEqualTo("the key is not the connection the record names");
             assertThat(source(dead)).isEqualTo(Topics.CHECK_REQUESTS);
         });
     }
