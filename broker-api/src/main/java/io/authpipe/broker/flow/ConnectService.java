@@ -28,6 +28,9 @@ import okhttp3.HttpUrl;
  * Starts a Mastodon OAuth flow: validates the request, checks the instance against the SSRF policy, discovers the
  * server, finds or registers the tenant's app for exactly the requested scopes, opens a single-use state (with a
  * PKCE S256 verifier when the server advertises it) and builds the authorize link.
+ *
+ * <p>Every outcome is a value, never an exception: an instance that cannot be asked, and a KMS, Kafka or store
+ * failure met on the way ({@link FlowFailures}), are a {@link ConnectOutcome.Refused} with the problem to answer.
  */
 public final class ConnectService {
     private final InstancePolicy instancePolicy;
@@ -61,6 +64,8 @@ public final class ConnectService {
             return startValidated(tenant, command, List.copyOf(new LinkedHashSet<>(command.scopes())));
         } catch (ApiProblem.ApiException e) {
             return new ConnectOutcome.Refused(e.problem());
+        } catch (RuntimeException e) {
+            return new ConnectOutcome.Refused(FlowFailures.problem(e, clock.instant()).orElseThrow(() -> e));
         }
     }
 
@@ -83,6 +88,9 @@ public final class ConnectService {
         if (app instanceof AppLookup.Refused r) {
             return new ConnectOutcome.Refused(ApiProblem.of(502, "instance_refused_registration",
                     instance.authority() + " refused to register the app: " + r.message()));
+        }
+        if (app instanceof AppLookup.Unavailable u) {
+            return new ConnectOutcome.Refused(ApiProblem.of(502, "instance_unreachable", u.reason()));
         }
         return open(tenant, command, instance, server, scopes, redirectUri, (AppLookup.Ready) app);
     }
