@@ -4,7 +4,9 @@ import io.authpipe.events.AppRegistration;
 import io.authpipe.events.ExpiryTimer;
 import io.authpipe.events.RefreshLease;
 import io.authpipe.events.Tenant;
+import io.authpipe.kafka.deadletter.RecordRejectedException;
 import io.authpipe.kafka.schedule.DueSchedule;
+import io.authpipe.records.ConnectionKeys;
 import io.authpipe.records.TenantKeyRecords;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +74,7 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
     public void process(Record<String, ExpiryTimer> record) {
         String key = record.key();
         if (key == null) {
-            return;
+            throw new RecordRejectedException("no record key (the key must be the connection key)");
         }
         ExpiryTimer timer = record.value();
         if (timer == null) {
@@ -80,6 +82,9 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
             leases.drop(key);
             return;
         }
+        ConnectionKeys.keyProblem(key, timer.getConnection()).ifPresent(problem -> {
+            throw new RecordRejectedException(problem);
+        });
         leases.dropOtherThan(key, timer.getVersion());
         Optional<RefreshLease> lease = leases.of(key, timer.getVersion());
         if (lease.isPresent()) {

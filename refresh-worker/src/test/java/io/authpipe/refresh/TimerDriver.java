@@ -1,6 +1,7 @@
 package io.authpipe.refresh;
 
 import io.authpipe.events.ConnectionRef;
+import io.authpipe.records.ConnectionKeys;
 import io.authpipe.events.EncryptedSecret;
 import io.authpipe.events.ExpiryTimer;
 import io.authpipe.kafka.schedule.DueSchedule;
@@ -197,8 +198,7 @@ final class TimerDriver implements AutoCloseable {
     }
 
     static String keyOf(ExpiryTimer timer) {
-        ConnectionRef ref = timer.getConnection();
-        return ref.getTenantId() + ":" + ref.getProvider() + ":" + ref.getUserId();
+        return ConnectionKeys.kafkaKey(timer.getConnection());
     }
 
     @Override
