@@ -54,6 +54,8 @@ final class TimerDriver implements AutoCloseable {
     private final Path stateDir;
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, ExpiryTimer> input;
+    private final TestInputTopic<String, Tenant> tenants;
+    private final List<String> released = new ArrayList<>();
     private Instant now = T0;
 
     private TimerDriver(ScheduleSettings settings, Function<String, KeyValueBytesStoreSupplier> stores)
@@ -67,8 +69,9 @@ final class TimerDriver implements AutoCloseable {
                 new RefreshMetrics(new SimpleMeterRegistry()), stores), props, T0);
         input = driver.createInputTopic(Topics.EXPIRY_TIMERS, Serdes.String().serializer(),
                 AvroSerde.of(ExpiryTimer.class, SchemaRegistry.none()).serializer());
-        driver.createInputTopic(Topics.TENANTS, Serdes.String().serializer(),
-                AvroSerde.of(Tenant.class, SchemaRegistry.none()).serializer()).pipeInput("acme", tenant("acme"));
+        tenants = driver.createInputTopic(Topics.TENANTS, Serdes.String().serializer(),
+                AvroSerde.of(Tenant.class, SchemaRegistry.none()).serializer());
+        tenants.pipeInput("acme", tenant("acme"));
     }
 
     /** The executor's part, recorded. */
@@ -88,6 +91,7 @@ final class TimerDriver implements AutoCloseable {
 
         @Override
         public void release(String connectionKey, ExpiryTimer timer) {
+            released.add(connectionKey);
         }
 
         @Override
@@ -142,6 +146,15 @@ final class TimerDriver implements AutoCloseable {
     /** Stops (or resumes) admitting refreshes, as a full executor or a busy instance would. */
     void admit(boolean admit) {
         admitting = admit;
+    }
+
+    /** The connections whose reservation was given back, in order. */
+    List<String> released() {
+        return List.copyOf(released);
+    }
+
+    void putTenant(Tenant tenant) {
+        tenants.pipeInput(tenant.getTenantId(), tenant);
     }
 
     /** Jobs handed to the executor, in order. */
