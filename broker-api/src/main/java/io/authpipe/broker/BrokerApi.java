@@ -22,6 +22,7 @@ import io.authpipe.vault.VaultPolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -117,6 +118,11 @@ public final class BrokerApi implements AutoCloseable {
 
     public TenantRegistry tenants() {
         return tenants;
+    }
+
+    /** The state of each of this process's Streams applications, by name ({@code vault}, {@code connect}). */
+    public Map<String, KafkaStreams.State> streamsStates() {
+        return Map.of("vault", vaultStreams.state(), "connect", connectStreams.state());
     }
 
     @Override
