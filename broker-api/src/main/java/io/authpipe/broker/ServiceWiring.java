@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
@@ -97,7 +98,11 @@ final class ServiceWiring {
         router.<V>local(store).ifPresent(s -> {
             try (KeyValueIterator<String, V> it = s.prefixScan(ConnectionKey.kafkaKeyPrefix(tenant),
                     new StringSerializer())) {
-                it.forEachRemaining(kv -> entries.put(toKey.apply(kv.key), kv.value));
+                it.forEachRemaining(kv -> {
+                    if (kv.value != null) {
+                        entries.put(toKey.apply(kv.key), kv.value);
+                    }
+                });
             }
         });
         return entries;
@@ -113,7 +118,15 @@ final class ServiceWiring {
         return entries;
     }
 
+    /**
+     * The value under {@code key}. A table whose source topic is its changelog ({@code authorizations}) is restored
+     * byte for byte, so a record its source refused (a dead letter) can be in the store: it is absent here too.
+     */
     private static <V> Optional<V> lookup(StoreRouter router, String store, String key) {
-        return router.<V>local(store).map(s -> s.get(key));
+        try {
+            return router.<V>local(store).map(s -> s.get(key));
+        } catch (SerializationException e) {
+            return Optional.empty();
+        }
     }
 }

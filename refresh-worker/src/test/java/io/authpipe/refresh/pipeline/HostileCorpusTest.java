@@ -62,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * processors' rules, truncated, 2 GiB-declaring, garbage, unknown-schema, null and wrongly keyed records. Then every
  * application is RUNNING, {@code /health} answers 200, each record that cannot be handled is on
  * {@code authpipe.dead-letters} once per application that read it, with its reason, and a connection still connects,
- * refreshes, is checked and is read; and the same after a restart of every application on that data.
+ * refreshes, is checked and is read; and the same after every application restarts on that data, with its local
+ * state and without (its stores restored from Kafka).
  *
  * <p>{@code -Dauthpipe.corpus.perKind=N} (default 20) and {@code -Dauthpipe.corpus.seed=S} size and replay it.
  */
@@ -114,8 +115,10 @@ class HostileCorpusTest {
             report(corpus, deadLetters);
             assertStillServes(pipeline, tenant, "canary-1");
 
-            // And when every application restarts on that data
+            // And when every application restarts on that data, with its state and then without (a new machine)
             pipeline.restartAll();
+            assertEveryApplicationServes(pipeline);
+            pipeline.restartAllWithoutState();
 
             // Then it runs and serves as before
             assertEveryApplicationServes(pipeline);

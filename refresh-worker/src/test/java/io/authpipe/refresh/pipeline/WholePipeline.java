@@ -9,12 +9,17 @@ import io.authpipe.refresh.RefreshSettings;
 import io.authpipe.refresh.RefreshWorker;
 import io.authpipe.sandbox.mastodon.SandboxConfig;
 import io.authpipe.sandbox.mastodon.TokenPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -76,6 +81,26 @@ final class WholePipeline implements AutoCloseable {
         health.close();
         broker.restart();
         startWorkers();
+    }
+
+    /** Stops every application, deletes its local state and starts it again: every store is restored from Kafka. */
+    void restartAllWithoutState() {
+        refresh.close();
+        health.close();
+        deleteRecursively(dir.resolve("refresh-state"));
+        deleteRecursively(dir.resolve("health-state"));
+        broker.restartWithoutState();
+        startWorkers();
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void startWorkers() {
