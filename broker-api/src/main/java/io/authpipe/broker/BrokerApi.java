@@ -14,6 +14,7 @@ import io.authpipe.kafka.KafkaConnection;
 import io.authpipe.kafka.StreamsRunner;
 import io.authpipe.kafka.StreamsSettings;
 import io.authpipe.kafka.TopicAdmin;
+import io.authpipe.kafka.deadletter.GlobalDeadLetters;
 import io.authpipe.schemas.SchemaRegistry;
 import io.authpipe.topics.Topics;
 import io.authpipe.vault.Vault;
@@ -21,11 +22,10 @@ import io.authpipe.vault.VaultPolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +41,7 @@ public final class BrokerApi implements AutoCloseable {
     private static final Duration ROTATION_PASS_INTERVAL = Duration.ofSeconds(10);
 
     private final KafkaStreams vaultStreams;
+    private final GlobalDeadLetters vaultDeadLetters;
     private final KafkaStreams connectStreams;
     private final HttpApi http;
     private final RotationResumer resumer;
@@ -48,10 +49,12 @@ public final class BrokerApi implements AutoCloseable {
     private final TenantRegistry tenants;
     private final URI publicUrl;
 
-    private BrokerApi(KafkaStreams vaultStreams, KafkaStreams connectStreams, HttpApi http, RotationResumer resumer,
-                      Publisher publisher, TenantRegistry tenants, URI publicUrl) {
+    private BrokerApi(KafkaStreams vaultStreams, GlobalDeadLetters vaultDeadLetters, KafkaStreams connectStreams,
+                      HttpApi http, RotationResumer resumer, Publisher publisher, TenantRegistry tenants,
+                      URI publicUrl) {
         this.resumer = resumer;
         this.vaultStreams = vaultStreams;
+        this.vaultDeadLetters = vaultDeadLetters;
         this.connectStreams = connectStreams;
         this.http = http;
         this.publisher = publisher;
@@ -73,15 +76,19 @@ public final class BrokerApi implements AutoCloseable {
         EventSerdes serdes = new EventSerdes(SchemaRegistry.fromUrl(config.schemaRegistryUrl()));
         Publisher publisher = new Publisher(producerConfig(config, kafka), serdes, config.publishTimeout());
 
-        Properties vaultProps = streamsProperties(config, kafka, config.applicationId(), "vault", Optional.of(self));
+        StreamsSettings vaultSettings = streamsSettings(config, config.applicationId(), "vault", Optional.of(self));
+        Properties vaultProps = vaultSettings.toProperties(kafka);
+        GlobalDeadLetters vaultDeadLetters = vaultSettings.globalDeadLetters(kafka);
+        vaultProps.put(GlobalDeadLetters.CONFIG, vaultDeadLetters);
         KafkaStreams vaultStreams = new KafkaStreams(VaultTopology.build(serdes, vaultProps, config.refresh()), vaultProps);
         StoreRouter router = new StoreRouter(vaultStreams, self);
 
         HttpApi.Services services = ServiceWiring.wire(config, publicUrl, router, publisher, vault, clock);
 
         StreamsRunner.startAndAwaitRunning(vaultStreams, STARTUP_TIMEOUT);
-        Properties connectProps = streamsProperties(config, kafka,
-                config.applicationId() + ConnectRequestTopology.APPLICATION_SUFFIX, "connect", Optional.empty());
+        Properties connectProps = streamsSettings(config,
+                config.applicationId() + ConnectRequestTopology.APPLICATION_SUFFIX, "connect", Optional.empty())
+                .toProperties(kafka);
         KafkaStreams connectStreams = StreamsRunner.startAndAwaitRunning(
                 ConnectRequestTopology.build(serdes, services.tenants(), services.connect()), connectProps,
                 STARTUP_TIMEOUT);
@@ -90,7 +97,8 @@ public final class BrokerApi implements AutoCloseable {
         RotationResumer resumer = new RotationResumer(services.tenants()::all, services.rotations())
                 .start(ROTATION_PASS_INTERVAL);
         LOG.info("broker-api ready url={} instance={}", publicUrl, config.instanceId());
-        return new BrokerApi(vaultStreams, connectStreams, http, resumer, publisher, services.tenants(), publicUrl);
+        return new BrokerApi(vaultStreams, vaultDeadLetters, connectStreams, http, resumer, publisher,
+                services.tenants(), publicUrl);
     }
 
     /** An advertised URL's host and port (the scheme's default port when it names none). */
@@ -108,14 +116,11 @@ public final class BrokerApi implements AutoCloseable {
         return producer;
     }
 
-    private static Properties streamsProperties(BrokerConfig config, KafkaConnection kafka, String applicationId,
-                                                String stateSubdir, Optional<HostInfo> server) {
-        Properties props = StreamsSettings.singleThread(applicationId, config.instanceId(),
-                config.stateDir().resolve(stateSubdir), server.map(h -> h.host() + ':' + h.port())).toProperties(kafka);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
-        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
-        return props;
+    /** One Streams application of this process; what it cannot handle goes to {@code authpipe.dead-letters}. */
+    private static StreamsSettings streamsSettings(BrokerConfig config, String applicationId, String stateSubdir,
+                                                   Optional<HostInfo> server) {
+        return StreamsSettings.singleThread(applicationId, config.instanceId(), config.stateDir().resolve(stateSubdir),
+                server.map(h -> h.host() + ':' + h.port()), Topics.DEAD_LETTERS);
     }
 
     /** The base URL browsers and instances reach this API at. */
@@ -131,12 +136,18 @@ public final class BrokerApi implements AutoCloseable {
         return tenants;
     }
 
+    /** The state of each of this process's Streams applications, by name ({@code vault}, {@code connect}). */
+    public Map<String, KafkaStreams.State> streamsStates() {
+        return Map.of("vault", vaultStreams.state(), "connect", connectStreams.state());
+    }
+
     @Override
     public void close() {
         resumer.close();
         http.close();
         connectStreams.close(Duration.ofSeconds(10));
         vaultStreams.close(Duration.ofSeconds(10));
+        vaultDeadLetters.close();
         publisher.close();
     }
 

@@ -38,12 +38,11 @@ import io.authpipe.vault.Vault;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
@@ -62,9 +61,10 @@ final class ServiceWiring {
                 MastodonHttp.client(instances, config.userAgent(), PROVIDER_TIMEOUT), clock);
         ServerDirectory servers = new ServerDirectory(mastodon, clock);
         TenantRegistry tenants = new TenantRegistry(id -> ServiceWiring.<Tenant>lookup(router,
-                VaultTopology.TENANTS_STORE, id.value()).map(TenantRecords::fromAvro),
-                () -> ServiceWiring.<Tenant>all(router, VaultTopology.TENANTS_STORE).stream()
-                        .map(TenantRecords::fromAvro).toList(), publisher, vault, clock);
+                VaultTopology.TENANTS_STORE, id.value()).flatMap(t -> TenantRecords.fromStore(id.value(), t)),
+                () -> ServiceWiring.<Tenant>entries(router, VaultTopology.TENANTS_STORE).entrySet().stream()
+                        .flatMap(e -> TenantRecords.fromStore(e.getKey(), e.getValue()).stream()).toList(),
+                publisher, vault, clock);
         AppRegistry apps = new AppRegistry(ref -> ServiceWiring.<AppRegistration>lookup(router,
                 VaultTopology.APP_REGISTRATIONS_STORE, ref.value()), tenant -> ofTenant(router,
                 VaultTopology.APP_REGISTRATIONS_STORE, tenant, AppRef::new), mastodon, vault, publisher,
@@ -104,23 +104,35 @@ final class ServiceWiring {
         router.<V>local(store).ifPresent(s -> {
             try (KeyValueIterator<String, V> it = s.prefixScan(ConnectionKey.kafkaKeyPrefix(tenant),
                     new StringSerializer())) {
-                it.forEachRemaining(kv -> entries.put(toKey.apply(kv.key), kv.value));
+                it.forEachRemaining(kv -> {
+                    if (kv.value != null) {
+                        entries.put(toKey.apply(kv.key), kv.value);
+                    }
+                });
             }
         });
         return entries;
     }
 
-    private static <V> List<V> all(StoreRouter router, String store) {
-        List<V> values = new ArrayList<>();
+    private static <V> Map<String, V> entries(StoreRouter router, String store) {
+        Map<String, V> entries = new LinkedHashMap<>();
         router.<V>local(store).ifPresent(s -> {
             try (KeyValueIterator<String, V> it = s.all()) {
-                it.forEachRemaining(kv -> values.add(kv.value));
+                it.forEachRemaining(kv -> entries.put(kv.key, kv.value));
             }
         });
-        return values;
+        return entries;
     }
 
+    /**
+     * The value under {@code key}. A table whose source topic is its changelog ({@code authorizations}) is restored
+     * byte for byte, so a record its source refused (a dead letter) can be in the store: it is absent here too.
+     */
     private static <V> Optional<V> lookup(StoreRouter router, String store, String key) {
-        return router.<V>local(store).map(s -> s.get(key));
+        try {
+            return router.<V>local(store).map(s -> s.get(key));
+        } catch (SerializationException e) {
+            return Optional.empty();
+        }
     }
 }

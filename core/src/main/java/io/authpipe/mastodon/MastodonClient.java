@@ -51,7 +51,9 @@ public final class MastodonClient {
 
     /**
      * {@code POST /api/v1/apps} with exactly {@code scopes} (Mastodon compares them literally at authorize) and
-     * one redirect URI, as a form so that servers before 4.3 (which take only strings) accept it.
+     * one redirect URI, as a form so that servers before 4.3 (which take only strings) accept it. Never throws for
+     * what the instance does: a failure to reach it, or an answer that is no registration, is
+     * {@link AppRegistrationOutcome.Unavailable}.
      */
     public AppRegistrationOutcome registerApp(InstanceAddress instance, String clientName, String redirectUri,
                                               List<String> scopes, Optional<String> website) {
@@ -60,22 +62,36 @@ public final class MastodonClient {
                 .add("redirect_uris", redirectUri)
                 .add("scopes", String.join(" ", scopes));
         website.ifPresent(w -> form.add("website", w));
-        JsonResponse response = calls.send(instance, post(instance.url("/api/v1/apps"), form.build()));
-        return switch (response.status()) {
-            case 200 -> new AppRegistrationOutcome.Registered(new ClientCredentials(
-                    response.body().path("client_id").asText(),
-                    Secret.of(response.body().path("client_secret").asText())));
-            case 429 -> new AppRegistrationOutcome.Throttled(response.rateLimitReset(clock.instant()));
-            default -> registrationFailure(response);
-        };
+        try {
+            return registration(instance, calls.send(instance, post(instance.url("/api/v1/apps"), form.build())));
+        } catch (InstanceUnavailableException e) {
+            return new AppRegistrationOutcome.Unavailable(e.getMessage());
+        }
     }
 
-    private AppRegistrationOutcome registrationFailure(JsonResponse response) {
-        if (response.status() >= 400 && response.status() < 500) {
-            return new AppRegistrationOutcome.Rejected(response.status(), response.body().path("error").asText(""));
+    private AppRegistrationOutcome registration(InstanceAddress instance, JsonResponse response) {
+        int status = response.status();
+        if (status == 200) {
+            return registered(instance, response.body());
         }
-        response.requireOk();
-        throw new IllegalStateException("unreachable");
+        if (status == 429) {
+            return new AppRegistrationOutcome.Throttled(response.rateLimitReset(clock.instant()));
+        }
+        if (status >= 400 && status < 500) {
+            return new AppRegistrationOutcome.Rejected(status, response.body().path("error").asText(""));
+        }
+        return new AppRegistrationOutcome.Unavailable(instance.origin() + " answered HTTP " + status
+                + " to an app registration");
+    }
+
+    private static AppRegistrationOutcome registered(InstanceAddress instance, JsonNode body) {
+        String clientId = body.path("client_id").asText("");
+        String clientSecret = body.path("client_secret").asText("");
+        if (clientId.isBlank() || clientSecret.isBlank()) {
+            return new AppRegistrationOutcome.Unavailable(instance.origin()
+                    + " answered an app registration without client credentials");
+        }
+        return new AppRegistrationOutcome.Registered(new ClientCredentials(clientId, Secret.of(clientSecret)));
     }
 
     /**

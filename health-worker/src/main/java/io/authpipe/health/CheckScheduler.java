@@ -10,8 +10,10 @@ import io.authpipe.health.check.CheckJob;
 import io.authpipe.health.check.CheckResult;
 import io.authpipe.health.check.SubjectWindow;
 import io.authpipe.health.dispatch.DispatchSettings;
+import io.authpipe.kafka.deadletter.RecordRejectedException;
 import io.authpipe.kafka.schedule.DueSchedule;
 import io.authpipe.mastodon.RateLimit;
+import io.authpipe.records.ConnectionKeys;
 import io.authpipe.records.TenantKeyRecords;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,12 +88,15 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
     public void process(Record<String, Object> record) {
         String key = record.key();
         if (key == null) {
-            return;
+            throw new RecordRejectedException("no record key (the key must be the connection key)");
         }
         Instant now = clock.instant();
         if (record.value() instanceof CheckRequest request) {
             requested(key, request, now);
         } else if (record.value() instanceof CheckSubject subject) {
+            ConnectionKeys.keyProblem(key, subject.getConnection()).ifPresent(problem -> {
+                throw new RecordRejectedException(problem);
+            });
             subject(key, subject, now);
         } else {
             schedule.cancel(key);

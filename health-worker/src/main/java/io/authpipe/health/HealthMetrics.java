@@ -29,6 +29,8 @@ import java.util.function.IntSupplier;
  * </ul>
  */
 public final class HealthMetrics {
+    private static final Duration LONGEST = Duration.ofDays(3650);
+
     private final MeterRegistry registry;
     private final Timer sinceLastCheck;
     private final Timer dispatchLag;
@@ -104,7 +106,8 @@ public final class HealthMetrics {
         overdueByTask.remove(task);
     }
 
+    /** Between zero and ten years: a longer one (a date from a broken clock) would overflow the timer's nanoseconds. */
     private static Duration positive(Duration d) {
-        return d.isNegative() ? Duration.ZERO : d;
+        return d.isNegative() ? Duration.ZERO : d.compareTo(LONGEST) > 0 ? LONGEST : d;
     }
 }

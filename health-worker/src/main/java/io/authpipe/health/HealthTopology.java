@@ -20,18 +20,18 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *  authpipe.check-subjects ──────────────────────────► check-scheduler ─► [health-checks] [health-due-index]
  *  authpipe.check-requests ─► check-request-reader ──►       │  reads [health-tenants] (global)
- *                                    └─► authpipe.dead-letters   └─► CheckDispatch (budgets) ─► connection-events
+ *                                                                └─► CheckDispatch (budgets) ─► connection-events
  * </pre>
  * The vault's check subjects (compacted; a tombstone ends checking) feed a due-time schedule; check requests from
  * consumers make a connection due now. Both topics are keyed by connection key and partitioned alike, so a
- * connection's subject and requests meet in one task.
+ * connection's subject and requests meet in one task. A check request that is not one for its key's connection is
+ * refused and goes to {@code authpipe.dead-letters} (see {@code StreamsSettings}).
  */
 public final class HealthTopology {
     public static final String CHECKS_STORE = "health-checks";
     public static final String DUE_INDEX_STORE = "health-due-index";
     public static final String TENANTS_STORE = "health-tenants";
     static final String SCHEDULER = "check-scheduler";
-    static final String DEAD_LETTERS_SINK = "dead-letters-sink";
 
     private HealthTopology() {
     }
@@ -47,8 +47,6 @@ public final class HealthTopology {
                 .addProcessor("check-request-reader",
                         () -> new CheckRequestReader(AvroSerde.of(CheckRequest.class, registry)),
                         "check-requests-source")
-                .addSink(DEAD_LETTERS_SINK, Topics.DEAD_LETTERS, Serdes.String().serializer(),
-                        Serdes.ByteArray().serializer(), "check-request-reader")
                 .addProcessor(SCHEDULER, () -> new CheckScheduler(dispatch, settings.cadence(),
                         settings.scanInterval(), settings.dispatch().maxQueued(), settings.expiryMargin(), metrics,
                         clock, random),

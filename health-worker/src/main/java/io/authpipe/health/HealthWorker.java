@@ -22,11 +22,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,11 +70,8 @@ public final class HealthWorker implements AutoCloseable {
         RunningStreams streams = RunningStreams.start(
                 HealthTopology.build(registry, executor, settings, metrics, clock, random::nextDouble),
                 StreamsSettings.singleThread(settings.applicationId(), settings.instanceId(), settings.stateDir(),
-                        Optional.empty()),
-                kafka, Map.of(
-                        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        LogAndContinueExceptionHandler.class.getName(),
-                        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS));
+                        Optional.empty(), Topics.DEAD_LETTERS),
+                kafka);
         Optional<MetricsEndpoint> endpoint = settings.metricsPort()
                 .map(port -> MetricsEndpoint.start(port, meters::scrape));
         LOG.info("health-worker running instance={} interval={}", settings.instanceId(), settings.cadence().interval());

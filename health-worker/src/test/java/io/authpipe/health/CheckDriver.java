@@ -17,6 +17,7 @@ import io.authpipe.health.check.CheckDone;
 import io.authpipe.health.check.CheckJob;
 import io.authpipe.health.check.CheckResult;
 import io.authpipe.health.dispatch.DispatchSettings;
+import io.authpipe.kafka.deadletter.DeadLetterProcessingHandler;
 import io.authpipe.mastodon.RateLimit;
 import io.authpipe.mastodon.VerifyOutcome;
 import io.authpipe.schemas.AvroSerde;
@@ -89,6 +90,8 @@ final class CheckDriver implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "health-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
         driver = new TopologyTestDriver(HealthTopology.build(NO_REGISTRY, new Recording(), settings(stateDir),
                 new HealthMetrics(meters), clock, () -> random), props, T0);
         subjects = driver.createInputTopic(Topics.CHECK_SUBJECTS, Serdes.String().serializer(),

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authpipe.events.CheckRequest;
 import io.authpipe.events.ConnectionRef;
+import io.authpipe.kafka.deadletter.DeadLetterHeaders;
 import io.authpipe.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class CheckRequestReaderTest {
         assertThat(driver.deadLetters()).singleElement().satisfies(dead -> {
             assertThat(dead.key()).isEqualTo(key("u2"));
             assertThat(dead.value()).isEqualTo(forU1);
-            assertThat(reason(dead)).isEqualTo("the key is not the connection the request names");
+            assertThat(reason(dead)).isEqualTo("the key is not the connection the record names");
             assertThat(source(dead)).isEqualTo(Topics.CHECK_REQUESTS);
         });
     }
@@ -128,11 +129,11 @@ class CheckRequestReaderTest {
     }
 
     private static String reason(TestRecord<String, byte[]> dead) {
-        return header(dead, Topics.DLQ_REASON_HEADER);
+        return header(dead, DeadLetterHeaders.REASON);
     }
 
     private static String source(TestRecord<String, byte[]> dead) {
-        return header(dead, Topics.DLQ_SOURCE_HEADER);
+        return header(dead, DeadLetterHeaders.SOURCE);
     }
 
     private static String header(TestRecord<String, byte[]> dead, String name) {

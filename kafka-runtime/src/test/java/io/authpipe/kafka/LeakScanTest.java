@@ -40,7 +40,8 @@ class LeakScanTest {
         byte[] needleBytes = needle.getBytes(StandardCharsets.UTF_8);
         TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap).adminConfig(),
                 List.of(TopicSpec.compacted("leak.in", 1)), TestClients.TIMEOUT);
-        StreamsSettings settings = new StreamsSettings(APP, "i1", stateDir, 1, Duration.ofMillis(100), Optional.empty());
+        StreamsSettings settings = new StreamsSettings(APP, "i1", stateDir, 1, Duration.ofMillis(100), Optional.empty(),
+                "dead-letters");
         try (KafkaStreams streams = StreamsRunner.startAndAwaitRunning(
                 reversingStore(), settings.toProperties(KafkaConnection.of(bootstrap)), Duration.ofSeconds(60))) {
 

@@ -2,6 +2,9 @@ package io.authpipe.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.authpipe.kafka.deadletter.DeadLetterDeserializationHandler;
+import io.authpipe.kafka.deadletter.DeadLetterProcessingHandler;
+import io.authpipe.kafka.deadletter.DeadLetterProductionHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +20,7 @@ class SettingsTest {
     void streamsPropertiesUseExactlyOnceAndStaticMembership() {
         // When
         Properties props = new StreamsSettings("authpipe-vault", "node-a", Path.of("/var/lib/authpipe"), 2,
-                Duration.ofMillis(200), Optional.of("10.0.0.1:7070")).toProperties(connection);
+                Duration.ofMillis(200), Optional.of("10.0.0.1:7070"), "authpipe.dead-letters").toProperties(connection);
 
         // Then
         assertThat(props)
@@ -32,6 +35,20 @@ class SettingsTest {
                 .containsEntry("replication.factor", "3")
                 .containsEntry("bootstrap.servers", "127.0.0.1:9092")
                 .doesNotContainKeys("default.key.serde", "default.value.serde");
+    }
+
+    @Test
+    void everyApplicationSendsWhatItCannotHandleToTheDeadLetterTopicAndContinues() {
+        // When
+        Properties props = new StreamsSettings("authpipe-vault", "node-a", Path.of("/var/lib/authpipe"), 1,
+                Duration.ofMillis(100), Optional.empty(), "authpipe.dead-letters").toProperties(connection);
+
+        // Then
+        assertThat(props)
+                .containsEntry("deserialization.exception.handler", DeadLetterDeserializationHandler.class.getName())
+                .containsEntry("processing.exception.handler", DeadLetterProcessingHandler.class.getName())
+                .containsEntry("production.exception.handler", DeadLetterProductionHandler.class.getName())
+                .containsEntry("errors.dead.letter.queue.topic.name", "authpipe.dead-letters");
     }
 
     @Test

@@ -68,7 +68,8 @@ class StreamsRunnerTest {
     }
 
     private StreamsSettings settings(String applicationId) {
-        return new StreamsSettings(applicationId, "instance-1", stateDir, 1, Duration.ofMillis(100), Optional.empty());
+        return new StreamsSettings(applicationId, "instance-1", stateDir, 1, Duration.ofMillis(100), Optional.empty(),
+                "dead-letters");
     }
 
     private static KafkaStreams timedStart(String what, Properties props) {

@@ -24,6 +24,9 @@ import java.util.function.IntSupplier;
  * </ul>
  */
 public final class RefreshMetrics {
+    /** The longest lag recorded: longer ones (a timer due decades ago) would overflow the timer's nanoseconds. */
+    static final Duration LONGEST_LAG = Duration.ofDays(3650);
+
     private final MeterRegistry registry;
     private final Timer dispatchLag;
     private final DistributionSummary lead;
@@ -54,8 +57,9 @@ public final class RefreshMetrics {
                 .description("Refreshes reserved or running").register(registry);
     }
 
+    /** How late a due refresh was dispatched; between zero and {@link #LONGEST_LAG} (a timer due in 1970 is no error). */
     public void dispatched(Duration lag) {
-        dispatchLag.record(lag.isNegative() ? Duration.ZERO : lag);
+        dispatchLag.record(lag.isNegative() ? Duration.ZERO : lag.compareTo(LONGEST_LAG) > 0 ? LONGEST_LAG : lag);
     }
 
     public void result(String outcome) {

@@ -15,6 +15,7 @@ import io.authpipe.refresh.attempt.HostPauses;
 import io.authpipe.refresh.attempt.RefreshAttempt;
 import io.authpipe.refresh.attempt.RefreshExecutor;
 import io.authpipe.schemas.SchemaRegistry;
+import io.authpipe.topics.Topics;
 import io.authpipe.vault.Vault;
 import io.authpipe.vault.VaultPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,7 +74,7 @@ public final class RefreshWorker implements AutoCloseable {
                 CLOSE_GRACE);
         metrics.inFlight(executor::inFlight);
         StreamsSettings streamsSettings = StreamsSettings.singleThread(settings.applicationId(),
-                settings.instanceId(), settings.stateDir(), Optional.empty());
+                settings.instanceId(), settings.stateDir(), Optional.empty(), Topics.DEAD_LETTERS);
         RunningStreams streams = RunningStreams.start(
                 RefreshTopology.build(registry, executor, settings.schedule(), metrics), streamsSettings, kafka);
         Optional<MetricsEndpoint> endpoint = settings.metricsPort().map(port -> MetricsEndpoint.start(port, meters::scrape));

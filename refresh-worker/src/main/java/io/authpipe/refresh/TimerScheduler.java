@@ -4,8 +4,11 @@ import io.authpipe.events.AppRegistration;
 import io.authpipe.events.ExpiryTimer;
 import io.authpipe.events.RefreshLease;
 import io.authpipe.events.Tenant;
+import io.authpipe.kafka.deadletter.RecordRejectedException;
 import io.authpipe.kafka.schedule.DueSchedule;
+import io.authpipe.records.ConnectionKeys;
 import io.authpipe.records.TenantKeyRecords;
+import io.authpipe.vault.TenantKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -72,7 +76,7 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
     public void process(Record<String, ExpiryTimer> record) {
         String key = record.key();
         if (key == null) {
-            return;
+            throw new RecordRejectedException("no record key (the key must be the connection key)");
         }
         ExpiryTimer timer = record.value();
         if (timer == null) {
@@ -80,6 +84,9 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
             leases.drop(key);
             return;
         }
+        ConnectionKeys.keyProblem(key, timer.getConnection()).ifPresent(problem -> {
+            throw new RecordRejectedException(problem);
+        });
         leases.dropOtherThan(key, timer.getVersion());
         Optional<RefreshLease> lease = leases.of(key, timer.getVersion());
         if (lease.isPresent()) {
@@ -120,20 +127,35 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
             timers.schedule(key, at(timer, now.plus(settings.busyRetry())));
             return;
         }
+        try {
+            lease(key, timer, lease, now);
+        } catch (StreamsException e) {
+            dispatch.release(key, timer);
+            throw e;
+        } catch (RuntimeException e) {
+            // one timer that cannot be leased (a broken tenant record, say) neither holds its slot nor stops the scan
+            dispatch.release(key, timer);
+            LOG.warn("refresh timer of connection={} version={} dropped: {}", key, timer.getVersion(), e.toString());
+        }
+    }
+
+    /** Leases a reserved timer: the job waits in {@link #awaitingCommit} for the lease to be committed. */
+    private void lease(String key, ExpiryTimer timer, Optional<RefreshLease> lease, Instant now) {
         Tenant tenant = tenants.get(timer.getConnection().getTenantId());
         if (tenant == null) {
             dispatch.release(key, timer);
             LOG.warn("dropping refresh timer of connection={}: its tenant is gone", key);
             return;
         }
+        TenantKeys keys = TenantKeyRecords.keysOf(tenant);
+        Optional<AppRegistration> app = Optional.ofNullable(timer.getAppRef()).map(apps::get);
         metrics.dispatched(Duration.between(timer.getDueAt(), now));
         RefreshJob.Mode mode = lease.isPresent() ? RefreshJob.Mode.PROBE_FIRST
                 : timer.getRefreshToken() == null ? RefreshJob.Mode.REPORT_EXPIRED : RefreshJob.Mode.REFRESH;
         Instant until = now.plus(settings.lease());
         int attempt = leases.take(key, timer.getVersion(), now, until);
         timers.schedule(key, at(timer, until));
-        awaitingCommit.add(new RefreshJob(key, timer, mode, attempt, TenantKeyRecords.keysOf(tenant),
-                Optional.ofNullable(timer.getAppRef()).map(apps::get), completions::add));
+        awaitingCommit.add(new RefreshJob(key, timer, mode, attempt, keys, app, completions::add));
     }
 
     /** Applies a finished job to the stores (stream thread). */

@@ -5,7 +5,14 @@ import static io.authpipe.refresh.TimerDriver.TICK;
 import static io.authpipe.refresh.TimerDriver.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.authpipe.events.ConnectionRef;
+import io.authpipe.events.ExpiryTimer;
+import io.authpipe.events.Tenant;
+import io.authpipe.events.WrappedKey;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -128,5 +135,28 @@ class RefreshTopologyTest {
 
         assertThat(driver.labels()).containsExactly("acme:mastodon:u1@1", "acme:mastodon:u2@1",
                 "acme:mastodon:u3@1", "acme:mastodon:u4@1", "acme:mastodon:u5@1");
+    }
+
+    @Test
+    void aTimerThatCannotBeLeasedIsDroppedWithoutHoldingItsSlotOrStoppingTheScan() {
+        // Given a tenant whose record breaks a rule (a data key id below 1), a timer of it, one due 150 million years
+        // ago, and a good one
+        Tenant broken = TimerDriver.tenant("broken");
+        broken.setDataKeys(List.of(new WrappedKey(-5, "kek-broken", ByteBuffer.allocate(8))));
+        driver.putTenant(broken);
+        ExpiryTimer ofBroken = ExpiryTimer.newBuilder(timer("u1", 1, T0))
+                .setConnection(new ConnectionRef("broken", "mastodon", "u1")).build();
+        driver.put(ofBroken);
+        driver.put(timer("u2", 1, Instant.ofEpochMilli(-4_967_725_919_621_401_576L)));
+        driver.put(timer("u3", 1, T0));
+
+        // When
+        driver.advance(TICK);
+        driver.advance(TICK);
+
+        // Then
+        assertThat(driver.released()).containsExactly("broken:mastodon:u1");
+        assertThat(driver.jobs()).extracting(RefreshJob::connectionKey)
+                .containsExactlyInAnyOrder("acme:mastodon:u2", "acme:mastodon:u3");
     }
 }

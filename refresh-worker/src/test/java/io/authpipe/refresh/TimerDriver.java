@@ -1,6 +1,7 @@
 package io.authpipe.refresh;
 
 import io.authpipe.events.ConnectionRef;
+import io.authpipe.records.ConnectionKeys;
 import io.authpipe.events.EncryptedSecret;
 import io.authpipe.events.ExpiryTimer;
 import io.authpipe.kafka.schedule.DueSchedule;
@@ -53,6 +54,8 @@ final class TimerDriver implements AutoCloseable {
     private final Path stateDir;
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, ExpiryTimer> input;
+    private final TestInputTopic<String, Tenant> tenants;
+    private final List<String> released = new ArrayList<>();
     private Instant now = T0;
 
     private TimerDriver(ScheduleSettings settings, Function<String, KeyValueBytesStoreSupplier> stores)
@@ -66,8 +69,9 @@ final class TimerDriver implements AutoCloseable {
                 new RefreshMetrics(new SimpleMeterRegistry()), stores), props, T0);
         input = driver.createInputTopic(Topics.EXPIRY_TIMERS, Serdes.String().serializer(),
                 AvroSerde.of(ExpiryTimer.class, SchemaRegistry.none()).serializer());
-        driver.createInputTopic(Topics.TENANTS, Serdes.String().serializer(),
-                AvroSerde.of(Tenant.class, SchemaRegistry.none()).serializer()).pipeInput("acme", tenant("acme"));
+        tenants = driver.createInputTopic(Topics.TENANTS, Serdes.String().serializer(),
+                AvroSerde.of(Tenant.class, SchemaRegistry.none()).serializer());
+        tenants.pipeInput("acme", tenant("acme"));
     }
 
     /** The executor's part, recorded. */
@@ -87,6 +91,7 @@ final class TimerDriver implements AutoCloseable {
 
         @Override
         public void release(String connectionKey, ExpiryTimer timer) {
+            released.add(connectionKey);
         }
 
         @Override
@@ -143,6 +148,15 @@ final class TimerDriver implements AutoCloseable {
         admitting = admit;
     }
 
+    /** The connections whose reservation was given back, in order. */
+    List<String> released() {
+        return List.copyOf(released);
+    }
+
+    void putTenant(Tenant tenant) {
+        tenants.pipeInput(tenant.getTenantId(), tenant);
+    }
+
     /** Jobs handed to the executor, in order. */
     List<RefreshJob> jobs() {
         return List.copyOf(jobs);
@@ -197,8 +211,7 @@ final class TimerDriver implements AutoCloseable {
     }
 
     static String keyOf(ExpiryTimer timer) {
-        ConnectionRef ref = timer.getConnection();
-        return ref.getTenantId() + ":" + ref.getProvider() + ":" + ref.getUserId();
+        return ConnectionKeys.kafkaKey(timer.getConnection());
     }
 
     @Override

@@ -43,7 +43,7 @@ class TimerSchedulePropertyTest {
     record Cancel(String user) implements Step {
         @Override
         public void applyTo(Run run, long version) {
-            run.cancel("acme:mastodon:" + user);
+            run.cancel(io.authpipe.core.identity.ConnectionKey.of("acme", "mastodon", user).asKafkaKey());
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
  * ({@code tenant:provider:urlencoded(user)}), so all of a connection's events share a partition.
  *
  * <p>Values are Avro (see {@code schemas/src/main/avro}); the dead-letter topic carries the original bytes with
- * the reason in headers.
+ * the reason and source in {@code authpipe.dlq.*} headers ({@code io.authpipe.kafka.deadletter.DeadLetterHeaders}).
  */
 public final class Topics {
     public static final String CONNECT_REQUESTS = "authpipe.connect-requests";
@@ -23,10 +23,6 @@ public final class Topics {
     public static final String TENANTS = "authpipe.tenants";
     public static final String TENANT_SECRETS = "authpipe.tenant-secrets";
     public static final String DEAD_LETTERS = "authpipe.dead-letters";
-
-    /** Dead-letter headers: why and where a record could not be processed. */
-    public static final String DLQ_REASON_HEADER = "authpipe.dlq.reason";
-    public static final String DLQ_SOURCE_HEADER = "authpipe.dlq.source";
 
     private Topics() {
     }

@@ -61,6 +61,25 @@ class CorruptedRecordTest {
                 "trailing bytes");
     }
 
+    @Test
+    void aRecordDeclaringATwoGibStringIsRejectedWithoutAllocatingIt() {
+        // Given the single-object header of a valid reply, then a requestId declaring 2^31 - 9 bytes
+        byte[] header = Arrays.copyOf(valid, 10);
+        byte[] hostile = Records.concat(header, new byte[] {(byte) 0xee, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f});
+        serde.deserialize(TOPIC, valid);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        // When
+        Throwable failure = catchThrowableOfType(SerializationException.class, () -> serde.deserialize(TOPIC, hostile));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        // Then
+        assertThat(failure).hasMessageContaining("malformed Avro body (EOFException)");
+        assertThat(allocated).isLessThan(1 << 20);
+    }
+
     private void assertRejected(byte[] data, String reason) {
         SerializationException failure = catchThrowableOfType(SerializationException.class,
                 () -> serde.deserialize(TOPIC, data));

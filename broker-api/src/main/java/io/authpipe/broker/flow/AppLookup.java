@@ -13,4 +13,7 @@ public sealed interface AppLookup {
 
     /** The instance refused the registration; {@code message} is its text. */
     record Refused(String message) implements AppLookup { }
+
+    /** The instance could not be asked or gave no usable answer; {@code reason} says which, without a secret. */
+    record Unavailable(String reason) implements AppLookup { }
 }

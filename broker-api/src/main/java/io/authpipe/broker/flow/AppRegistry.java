@@ -103,6 +103,10 @@ public final class AppRegistry {
         if (outcome instanceof AppRegistrationOutcome.Rejected r) {
             return new AppLookup.Refused(r.message());
         }
+        if (outcome instanceof AppRegistrationOutcome.Unavailable u) {
+            LOG.warn("app registration failed tenant={} instance={}: {}", tenant.id(), instance.authority(), u.reason());
+            return new AppLookup.Unavailable(u.reason());
+        }
         ClientCredentials client = ((AppRegistrationOutcome.Registered) outcome).credentials();
         publisher.publish(Topics.APP_REGISTRATIONS, ref.value(), record(tenant, instance, scopes, redirectUri, ref, client));
         LOG.info("registered app tenant={} instance={} app={}", tenant.id(), instance.authority(), ref);

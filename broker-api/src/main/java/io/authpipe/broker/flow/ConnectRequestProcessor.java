@@ -6,6 +6,8 @@ import io.authpipe.broker.tenant.TenantDirectory;
 import io.authpipe.core.identity.TenantId;
 import io.authpipe.events.ConnectReply;
 import io.authpipe.events.ConnectRequest;
+import io.authpipe.kafka.deadletter.RecordRejectedException;
+import io.authpipe.records.ConnectionKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * producer's state proof, {@link ConnectReplies}) or an error code. A
  * request deferred by an instance's app-registration limit is kept in a store and retried every few seconds, so
  * it waits for the limit instead of failing.
+ *
+ * <p>What the flow cannot do (an unknown tenant, an invalid field, an instance that cannot be asked, the KMS or
+ * Kafka failing) is a reply with an error code, never an exception: {@link ConnectService} answers every request
+ * with a value. A record that is no request at all (no key, no value) is refused ({@link RecordRejectedException})
+ * and goes to {@code authpipe.dead-letters}; a request whose key is not its connection's is answered
+ * {@code invalid_key}.
  */
 final class ConnectRequestProcessor implements Processor<String, ConnectRequest, String, ConnectReply> {
     static final Duration RETRY_EVERY = Duration.ofSeconds(5);
@@ -49,9 +57,27 @@ final class ConnectRequestProcessor implements Processor<String, ConnectRequest,
 
     @Override
     public void process(Record<String, ConnectRequest> record) {
-        if (record.value() != null) {
-            handle(record.key(), record.value(), record.timestamp());
+        if (record.key() == null || record.value() == null) {
+            throw new RecordRejectedException("a connect request needs a key (its connection key) and a value");
         }
+        Optional<ApiProblem> keyProblem = keyProblem(record.key(), record.value());
+        if (keyProblem.isPresent()) {
+            reply(record.key(), record.timestamp(), ConnectReplies.refused(record.value(), keyProblem.get()));
+            return;
+        }
+        handle(record.key(), record.value(), record.timestamp());
+    }
+
+    /** A valid connection keyed by another key; an invalid connection is for the flow's validation to answer. */
+    private static Optional<ApiProblem> keyProblem(String key, ConnectRequest request) {
+        String named;
+        try {
+            named = ConnectionKeys.kafkaKey(request.getConnection());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return named.equals(key) ? Optional.empty() : Optional.of(ApiProblem.badRequest("invalid_key",
+                "the record key must be the connection key (tenant:provider:urlencoded(user))"));
     }
 
     /** Retries every deferred request; replies carry the punctuation's wall-clock time as their timestamp. */

@@ -29,6 +29,9 @@ import okhttp3.HttpUrl;
  * server, finds or registers the tenant's app for exactly the requested scopes, opens a single-use state (with a
  * PKCE S256 verifier when the server advertises it) and builds the authorize link. The state is whole, or, when the
  * command carries a challenge, a handle awaiting the producer's proof ({@link StateToken}); only hashes are stored.
+ *
+ * <p>Every outcome is a value, never an exception: an instance that cannot be asked, and a KMS, Kafka or store
+ * failure met on the way ({@link FlowFailures}), are a {@link ConnectOutcome.Refused} with the problem to answer.
  */
 public final class ConnectService {
     private final InstancePolicy instancePolicy;
@@ -62,6 +65,8 @@ public final class ConnectService {
             return startValidated(tenant, command, List.copyOf(new LinkedHashSet<>(command.scopes())));
         } catch (ApiProblem.ApiException e) {
             return new ConnectOutcome.Refused(e.problem());
+        } catch (RuntimeException e) {
+            return new ConnectOutcome.Refused(FlowFailures.problem(e, clock.instant()).orElseThrow(() -> e));
         }
     }
 
@@ -84,6 +89,9 @@ public final class ConnectService {
         if (app instanceof AppLookup.Refused r) {
             return new ConnectOutcome.Refused(ApiProblem.of(502, "instance_refused_registration",
                     instance.authority() + " refused to register the app: " + r.message()));
+        }
+        if (app instanceof AppLookup.Unavailable u) {
+            return new ConnectOutcome.Refused(ApiProblem.of(502, "instance_unreachable", u.reason()));
         }
         return open(tenant, command, instance, server, scopes, redirectUri, (AppLookup.Ready) app);
     }

@@ -46,18 +46,6 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
-    /** Sends raw bytes (dead letters), waiting for the acknowledgement. */
-    public void publishRaw(ProducerRecord<String, byte[]> record) {
-        try {
-            producer.send(record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishException("interrupted while publishing to " + record.topic(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PublishException("could not publish to " + record.topic(), e);
-        }
-    }
-
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));

@@ -71,12 +71,17 @@ public final class KeyRotations {
 
     /**
      * Gives every tenant from before per-tenant keys (no key-encryption key yet, secrets in version 1 envelopes) its
-     * first key, and starts the rotation that reseals its old secrets under it. Idempotent.
+     * first key, and starts the rotation that reseals its old secrets under it. Idempotent. A tenant that cannot get
+     * its key now is logged and left for the next start: one tenant never stops the process from starting.
      */
     public void upgradeLegacyTenants(List<Tenant> all) {
         all.stream().filter(t -> t.keys().keks().isEmpty()).forEach(t -> {
             LOG.info("giving a legacy tenant its first key tenant={}", t.id());
-            start(t);
+            try {
+                start(t);
+            } catch (RuntimeException e) {
+                LOG.warn("a legacy tenant could not get its first key tenant={} cause={}", t.id(), e.toString());
+            }
         });
     }
 

@@ -12,7 +12,26 @@ import java.util.Optional;
 
 /** Maps tenants between the domain and the {@code authpipe.tenants} Avro record. */
 public final class TenantRecords {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TenantRecords.class);
+
     private TenantRecords() {
+    }
+
+    /**
+     * The tenant a record of the {@code tenants} store stands for, if it is one: keyed by its own id, with ids, keys
+     * and key references that keep their rules. Anything else on the topic (which any client with write access could
+     * put there) is no tenant: absent, so it cannot stop a lookup, a listing or a start.
+     */
+    public static Optional<Tenant> fromStore(String key, io.authpipe.events.Tenant record) {
+        if (record == null || !record.getTenantId().equals(key)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(fromAvro(record));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            LOG.debug("tenants record under key={} is no tenant: {}", key, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     public static Tenant fromAvro(io.authpipe.events.Tenant record) {

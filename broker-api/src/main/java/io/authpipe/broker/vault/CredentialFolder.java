@@ -3,6 +3,8 @@ package io.authpipe.broker.vault;
 import io.authpipe.broker.vault.Decision.TimerChange;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.StoredCredential;
+import io.authpipe.kafka.deadletter.RecordRejectedException;
+import io.authpipe.records.ConnectionKeys;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * The single writer of the credential store: applies {@link CredentialLifecycle} to each connection event and
  * forwards what changed to the {@code credential-updated}, {@code revocations}, {@code expiry-timers} and
  * {@code check-subjects} sinks.
+ *
+ * <p>An event that is no event about its key's connection (no value, an invalid connection, another connection than
+ * the key) is refused before the fold sees it: {@link RecordRejectedException}, so it goes to
+ * {@code authpipe.dead-letters} with the reason and the next event is folded. An event the fold refuses (stale, a
+ * duplicate, about a connection that does not exist) is a normal race and is only logged.
  */
 final class CredentialFolder implements Processor<String, ConnectionEvent, String, SpecificRecord> {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialFolder.class);
@@ -36,9 +43,7 @@ final class CredentialFolder implements Processor<String, ConnectionEvent, Strin
 
     @Override
     public void process(Record<String, ConnectionEvent> record) {
-        if (record.key() == null || record.value() == null) {
-            return;
-        }
+        refuseUnless(record);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         Decision decision = lifecycle.apply(store.get(record.key()), record.value(), now);
         if (decision instanceof Decision.Accepted accepted) {
@@ -62,6 +67,15 @@ final class CredentialFolder implements Processor<String, ConnectionEvent, Strin
             LOG.info("vault rejected event connection={} event={} reason={}", record.key(),
                     record.value().getEventId(), rejected.reason());
         }
+    }
+
+    private static void refuseUnless(Record<String, ConnectionEvent> record) {
+        if (record.value() == null) {
+            throw new RecordRejectedException("a connection event without a value (connection-events has no tombstones)");
+        }
+        ConnectionKeys.keyProblem(record.key(), record.value().getConnection()).ifPresent(problem -> {
+            throw new RecordRejectedException(problem);
+        });
     }
 
     private void apply(Record<String, ConnectionEvent> record, Decision.Accepted accepted) {

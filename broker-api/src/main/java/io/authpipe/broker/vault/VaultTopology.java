@@ -11,6 +11,7 @@ import io.authpipe.events.Revocation;
 import io.authpipe.events.StoredCredential;
 import io.authpipe.events.Tenant;
 import io.authpipe.events.TenantSecret;
+import io.authpipe.kafka.GlobalTables;
 import io.authpipe.topics.Topics;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
@@ -35,8 +36,10 @@ import org.apache.kafka.streams.state.Stores;
  *  authpipe.app-registrations ─► global table [app-registrations]
  *  authpipe.tenant-secrets    ─► global table [tenant-secrets]
  * </pre>
- * Malformed input records go to {@code authpipe.dead-letters} through Kafka Streams' dead-letter queue
- * (KIP-1034), configured in {@code StreamsSettings}.
+ * Input records that cannot be handled go to {@code authpipe.dead-letters} through Kafka Streams' dead-letter queue
+ * (KIP-1034), configured in {@code StreamsSettings}. The global tables are kept by {@link GlobalTables} (timestamped
+ * stores, as {@code StreamsBuilder#globalTable} builds them), whose stores read a record that cannot be read as
+ * absent should restoration copy one in.
  */
 public final class VaultTopology {
     public static final String CREDENTIALS_STORE = "credentials";
@@ -63,13 +66,11 @@ public final class VaultTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.table(Topics.AUTHORIZATIONS, Consumed.with(Serdes.String(), serdes.of(PendingAuthorization.class)),
                 Materialized.<String, PendingAuthorization, KeyValueStore<Bytes, byte[]>>as(AUTHORIZATIONS_STORE));
-        builder.globalTable(Topics.TENANTS, Consumed.with(Serdes.String(), serdes.of(Tenant.class)),
-                Materialized.<String, Tenant, KeyValueStore<Bytes, byte[]>>as(TENANTS_STORE));
-        builder.globalTable(Topics.APP_REGISTRATIONS, Consumed.with(Serdes.String(), serdes.of(AppRegistration.class)),
-                Materialized.<String, AppRegistration, KeyValueStore<Bytes, byte[]>>as(APP_REGISTRATIONS_STORE));
-        builder.globalTable(Topics.TENANT_SECRETS, Consumed.with(Serdes.String(), serdes.of(TenantSecret.class)),
-                Materialized.<String, TenantSecret, KeyValueStore<Bytes, byte[]>>as(TENANT_SECRETS_STORE));
         Topology topology = builder.build(streamsProperties);
+        GlobalTables.addTimestamped(topology, Topics.TENANTS, TENANTS_STORE, serdes.of(Tenant.class));
+        GlobalTables.addTimestamped(topology, Topics.APP_REGISTRATIONS, APP_REGISTRATIONS_STORE,
+                serdes.of(AppRegistration.class));
+        GlobalTables.addTimestamped(topology, Topics.TENANT_SECRETS, TENANT_SECRETS_STORE, serdes.of(TenantSecret.class));
         addVault(topology, serdes, new CredentialLifecycle(refresh));
         return topology;
     }

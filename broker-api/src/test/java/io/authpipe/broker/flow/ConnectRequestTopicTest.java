@@ -12,7 +12,9 @@ import io.authpipe.events.ConnectReply;
 import io.authpipe.events.ConnectRequest;
 import io.authpipe.events.ConnectionRef;
 import io.authpipe.kafka.EmbeddedKafka;
+import io.authpipe.kafka.deadletter.DeadLetter;
 import io.authpipe.kafka.testing.KafkaBrokerExtension;
+import io.authpipe.sandbox.mastodon.Outage;
 import io.authpipe.sandbox.mastodon.SandboxBrowser;
 import io.authpipe.schemas.AvroSerde;
 import io.authpipe.schemas.SchemaRegistry;
@@ -144,10 +146,47 @@ class ConnectRequestTopicTest {
         ConsumerRecord<String, byte[]> dead = topics.await(Topics.DEAD_LETTERS,
                 r -> java.util.Arrays.equals(r.value(), garbage), WAIT);
         assertThat(dead.key()).isEqualTo(key);
-        assertThat(TopicProbe.headerNames(dead)).anyMatch(h -> h.contains("exception"));
-        assertThat(String.join(" ", TopicProbe.headerNames(dead).stream()
-                .map(h -> String.valueOf(TopicProbe.header(dead, h))).toList())).contains(Topics.CONNECT_REQUESTS);
+        DeadLetter letter = DeadLetter.fromHeaders(dead.headers()).orElseThrow();
+        assertThat(letter.sourceTopic()).isEqualTo(Topics.CONNECT_REQUESTS);
+        assertThat(letter.stage()).isEqualTo(DeadLetter.Stage.DESERIALIZATION);
+        assertThat(letter.application()).isEqualTo(fixture.applicationId() + ConnectRequestTopology.APPLICATION_SUFFIX);
+        assertThat(letter.reason()).contains("unknown wire format");
         assertThat(awaitReply(afterwards).getAuthorizeUrl()).isNotNull();
+    }
+
+    @Test
+    void anInstanceFailingTheAppRegistrationIsAnErrorReplyAndTheNextRequestIsAnswered() {
+        // Given: the instance is known (discovered for the first tenant), then Rails crashes on every request
+        fixture.startConnect(tenant, "user-before-outage", List.of("read"));
+        TestTenant newcomer = fixture.createTenant("events-newcomer");
+        fixture.sandbox().operator().startOutage(Outage.serverError());
+        String duringOutage;
+        try {
+            // When a tenant without an app on the instance asks for a link
+            duringOutage = send(newcomer, "user-during-outage", List.of("read"), challenge());
+
+            // Then the registration's 500 is the reply's error
+            ConnectReply reply = awaitReply(duringOutage);
+            assertThat(reply.getAuthorizeUrl()).isNull();
+            assertThat(reply.getErrorCode()).isEqualTo("instance_unreachable");
+            assertThat(reply.getErrorMessage()).contains("HTTP 500");
+        } finally {
+            fixture.sandbox().operator().endOutage();
+        }
+
+        // And the connect application still answers
+        assertThat(awaitReply(send(newcomer, "user-after-outage", List.of("read"), challenge())).getAuthorizeUrl())
+                .isNotNull();
+    }
+
+    @Test
+    void aRequestKeyedByAnotherConnectionIsAnsweredInvalidKey() {
+        String requestId = UUID.randomUUID().toString();
+        topics.send(Topics.CONNECT_REQUESTS, ConnectionKey.of(tenant.id(), "mastodon", "someone-else").asKafkaKey(),
+                REQUESTS.serialize(Topics.CONNECT_REQUESTS,
+                        request(tenant, requestId, "user-key", List.of("read"), challenge())));
+
+        assertThat(awaitReply(requestId).getErrorCode()).isEqualTo("invalid_key");
     }
 
     private static Optional<String> challenge() {
@@ -155,8 +194,19 @@ class ConnectRequestTopicTest {
     }
 
     private static String send(String userId, List<String> scopes, Optional<String> challenge) {
+        return send(tenant, userId, scopes, challenge);
+    }
+
+    private static String send(TestTenant tenant, String userId, List<String> scopes, Optional<String> challenge) {
         String requestId = UUID.randomUUID().toString();
-        ConnectRequest request = ConnectRequest.newBuilder()
+        topics.send(Topics.CONNECT_REQUESTS, ConnectionKey.of(tenant.id(), "mastodon", userId).asKafkaKey(),
+                REQUESTS.serialize(Topics.CONNECT_REQUESTS, request(tenant, requestId, userId, scopes, challenge)));
+        return requestId;
+    }
+
+    private static ConnectRequest request(TestTenant tenant, String requestId, String userId, List<String> scopes,
+                                          Optional<String> challenge) {
+        return ConnectRequest.newBuilder()
                 .setRequestId(requestId)
                 .setConnection(new ConnectionRef(tenant.id(), "mastodon", userId))
                 .setInstance(fixture.sandbox().baseUrl())
@@ -164,9 +214,6 @@ class ConnectRequestTopicTest {
                 .setReturnTo(tenant.returnTo())
                 .setStateChallenge(challenge.orElse(null))
                 .build();
-        topics.send(Topics.CONNECT_REQUESTS, ConnectionKey.of(tenant.id(), "mastodon", userId).asKafkaKey(),
-                REQUESTS.serialize(Topics.CONNECT_REQUESTS, request));
-        return requestId;
     }
 
     private static ConnectReply awaitReply(String requestId) {

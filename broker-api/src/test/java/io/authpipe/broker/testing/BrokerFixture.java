@@ -114,6 +114,26 @@ public final class BrokerFixture implements AutoCloseable {
         broker = BrokerApi.start(config(), clock);
     }
 
+    /**
+     * Stops broker-api, deletes its local state (as a new machine would have none) and starts it again with the same
+     * keys, identity and port: its stores are restored from Kafka.
+     */
+    public void restartWithoutState() {
+        broker.close();
+        deleteRecursively(dir.resolve("state"));
+        broker = BrokerApi.start(config(), clock);
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(path);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public BrokerApi broker() {
         return broker;
     }

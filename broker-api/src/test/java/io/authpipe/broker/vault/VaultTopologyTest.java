@@ -6,11 +6,14 @@ import io.authpipe.broker.kafka.EventSerdes;
 import io.authpipe.events.CheckOutcome;
 import io.authpipe.events.CheckSubject;
 import io.authpipe.events.ConnectionEvent;
+import io.authpipe.events.ConnectionRef;
 import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.CredentialUpdated;
 import io.authpipe.events.ExpiryTimer;
 import io.authpipe.events.Revocation;
 import io.authpipe.events.StoredCredential;
+import io.authpipe.kafka.deadletter.DeadLetterHeaders;
+import io.authpipe.kafka.deadletter.DeadLetterProcessingHandler;
 import io.authpipe.schemas.SchemaRegistry;
 import io.authpipe.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +41,15 @@ class VaultTopologyTest {
     TestOutputTopic<String, Revocation> revocations;
     TestOutputTopic<String, ExpiryTimer> timers;
     TestOutputTopic<String, CheckSubject> subjects;
+    TestOutputTopic<String, byte[]> deadLetters;
 
     @BeforeEach
     void start() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "vault-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
         driver = new TopologyTestDriver(VaultTopology.build(serdes, props,
                 new RefreshPolicy(Duration.ofMinutes(5), Duration.ZERO)), props, T0);
         events = driver.createInputTopic(Topics.CONNECTION_EVENTS, Serdes.String().serializer(),
@@ -56,6 +62,54 @@ class VaultTopologyTest {
                 serdes.of(ExpiryTimer.class).deserializer());
         subjects = driver.createOutputTopic(Topics.CHECK_SUBJECTS, Serdes.String().deserializer(),
                 serdes.of(CheckSubject.class).deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    @Test
+    void anEventNamingAnInvalidConnectionIsDeadLetteredAndTheNextEventIsFolded() {
+        ConnectionEvent invalid = Events.established(T0, null, null);
+        invalid.setConnection(new ConnectionRef("acme", "Not A Provider!", "user-1"));
+
+        events.pipeInput(Events.KEY, invalid);
+        events.pipeInput(Events.KEY, Events.established(T0.plusSeconds(1), null, null));
+
+        assertThat(deadLetterReasons()).containsExactly("invalid connection: provider must match [a-z][a-z0-9-]{0,31}");
+        assertThat(store().get(Events.KEY).getVersion()).isEqualTo(1);
+        assertThat(updates.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void anEventWhoseKeyIsAnotherConnectionIsDeadLetteredWithoutTouchingEither() {
+        events.pipeInput(Events.KEY, Events.established(T0, null, null));
+
+        events.pipeInput("acme:mastodon:user-2", Events.disconnected(T0.plusSeconds(1), 1L));
+
+        assertThat(deadLetterReasons()).containsExactly("the key is not the connection the record names");
+        assertThat(store().get(Events.KEY).getStatus()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(store().get("acme:mastodon:user-2")).isNull();
+        assertThat(revocations.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aTombstoneOrAKeylessEventIsDeadLettered() {
+        events.pipeInput(Events.KEY, (ConnectionEvent) null);
+        events.pipeInput((String) null, Events.established(T0, null, null));
+
+        assertThat(deadLetterReasons()).containsExactly(
+                "a connection event without a value (connection-events has no tombstones)",
+                "no record key (the key must be the connection key)");
+        assertThat(updates.isEmpty()).isTrue();
+    }
+
+    private List<String> deadLetterReasons() {
+        return deadLetters.readRecordsToList().stream()
+                .map(r -> new String(r.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    private KeyValueStore<String, StoredCredential> store() {
+        return driver.getKeyValueStore(VaultTopology.CREDENTIALS_STORE);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.authpipe.events.Revocation;
 import io.authpipe.events.RevocationReason;
 import io.authpipe.events.ScheduledCheck;
 import io.authpipe.kafka.EmbeddedKafka;
+import io.authpipe.kafka.deadletter.DeadLetterHeaders;
 import io.authpipe.kafka.testing.KafkaBrokerExtension;
 import io.authpipe.sandbox.mastodon.Outage;
 import io.authpipe.sandbox.mastodon.SandboxConfig;
@@ -103,8 +104,8 @@ class SimulatedTimeHealthTest {
         var dead = await().atMost(WITHIN).until(() -> new TopicProbe(kafka.bootstrapServers())
                 .records(Topics.DEAD_LETTERS).stream().filter(r -> key.equals(r.key())).toList(), l -> !l.isEmpty());
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{\"please\":\"check\"}");
-        assertThat(TopicProbe.header(dead.get(0), Topics.DLQ_REASON_HEADER)).startsWith("not a CheckRequest");
-        assertThat(TopicProbe.header(dead.get(0), Topics.DLQ_SOURCE_HEADER)).isEqualTo(Topics.CHECK_REQUESTS);
+        assertThat(TopicProbe.header(dead.get(0), DeadLetterHeaders.REASON)).startsWith("not a CheckRequest");
+        assertThat(TopicProbe.header(dead.get(0), DeadLetterHeaders.SOURCE)).isEqualTo(Topics.CHECK_REQUESTS);
     }
 
     @Test

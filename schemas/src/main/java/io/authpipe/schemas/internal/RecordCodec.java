@@ -8,9 +8,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -19,8 +17,9 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The Avro binary encoding of one generated record type: writes with the class's schema and reads data written
- * with any writer schema that Avro's resolution rules accept (schema evolution). Thread-safe; one resolving reader
- * is kept per writer schema.
+ * with any writer schema that Avro's resolution rules accept (schema evolution). Reads through a
+ * {@link BoundedDecoder}, so no length a record declares makes it allocate more than the record's own bytes allow.
+ * Thread-safe; one resolving reader is kept per writer schema.
  *
  * @param <T> the generated class
  */
@@ -87,7 +86,7 @@ public final class RecordCodec<T extends SpecificRecord> {
         if (resolution.incompatibility() != null) {
             throw new UnreadableRecordException(resolution.incompatibility(), null);
         }
-        BinaryDecoder in = DecoderFactory.get().binaryDecoder(data, offset, data.length - offset, null);
+        BoundedDecoder in = new BoundedDecoder(data, offset);
         try {
             T record = resolution.reader().read(null, in);
             if (!in.isEnd()) {
