@@ -92,6 +92,8 @@ class MultiInstanceRoutingTest {
         fixture.connect(checking, "user-checked", "alice", "alice-password");
         Api first = fixture.api(checking);
         Api second = new Api(peer.publicUrl().toString(), checking.apiKey());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(first.get("/v1/credentials/mastodon/user-checked").status()).isEqualTo(200));
         String path = "/v1/connections/mastodon/user-checked/check";
 
         // When a check is requested on each instance (one of them forwards it to the owner)
