@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * refreshes, is checked and is read; and the same after every application restarts on that data, with its local
  * state and without (its stores restored from Kafka).
  *
- * <p>{@code -Dauthpipe.corpus.perKind=N} (default 30: 210 to 240 records a topic) and {@code -Dauthpipe.corpus.seed=S} size and replay it.
+ * <p>{@code -Dauthpipe.corpus.perKind=N} (default 30: 210 to 240 records a topic) and
+ * {@code -Dauthpipe.corpus.seed=S} size and replay it.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class HostileCorpusTest {
