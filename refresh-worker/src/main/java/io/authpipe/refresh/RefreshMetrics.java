@@ -57,7 +57,7 @@ public final class RefreshMetrics {
                 .description("Refreshes reserved or running").register(registry);
     }
 
-    /** How late a due refresh was dispatched; between zero and {@link #LONGEST_LAG} (a timer due in 1970 is no error). */
+    /** How late a due refresh was dispatched, between zero and {@link #LONGEST_LAG}. */
     public void dispatched(Duration lag) {
         dispatchLag.record(lag.isNegative() ? Duration.ZERO : lag.compareTo(LONGEST_LAG) > 0 ? LONGEST_LAG : lag);
     }

@@ -104,7 +104,8 @@ public final class AppRegistry {
             return new AppLookup.Refused(r.message());
         }
         if (outcome instanceof AppRegistrationOutcome.Unavailable u) {
-            LOG.warn("app registration failed tenant={} instance={}: {}", tenant.id(), instance.authority(), u.reason());
+            LOG.warn("app registration failed tenant={} instance={}: {}", tenant.id(), instance.authority(),
+                    u.reason());
             return new AppLookup.Unavailable(u.reason());
         }
         ClientCredentials client = ((AppRegistrationOutcome.Registered) outcome).credentials();

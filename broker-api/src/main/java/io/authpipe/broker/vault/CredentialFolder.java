@@ -71,7 +71,8 @@ final class CredentialFolder implements Processor<String, ConnectionEvent, Strin
 
     private static void refuseUnless(Record<String, ConnectionEvent> record) {
         if (record.value() == null) {
-            throw new RecordRejectedException("a connection event without a value (connection-events has no tombstones)");
+            throw new RecordRejectedException(
+                    "a connection event without a value (connection-events has no tombstones)");
         }
         ConnectionKeys.keyProblem(record.key(), record.value().getConnection()).ifPresent(problem -> {
             throw new RecordRejectedException(problem);

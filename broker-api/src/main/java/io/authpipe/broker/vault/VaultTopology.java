@@ -70,7 +70,8 @@ public final class VaultTopology {
         GlobalTables.addTimestamped(topology, Topics.TENANTS, TENANTS_STORE, serdes.of(Tenant.class));
         GlobalTables.addTimestamped(topology, Topics.APP_REGISTRATIONS, APP_REGISTRATIONS_STORE,
                 serdes.of(AppRegistration.class));
-        GlobalTables.addTimestamped(topology, Topics.TENANT_SECRETS, TENANT_SECRETS_STORE, serdes.of(TenantSecret.class));
+        GlobalTables.addTimestamped(topology, Topics.TENANT_SECRETS, TENANT_SECRETS_STORE,
+                serdes.of(TenantSecret.class));
         addVault(topology, serdes, new CredentialLifecycle(refresh));
         return topology;
     }

@@ -42,7 +42,8 @@ class TenantRecordsTest {
                 .setDisplayName("Acme")
                 .setApiKeyHash(ByteBuffer.wrap(new byte[32]))
                 .setReturnUrls(List.of("https://app.example/connected"))
-                .setDataKeys(List.of(new WrappedKey(legacyKeyId, "local:0123456789abcdef", ByteBuffer.wrap(new byte[8]))))
+                .setDataKeys(List.of(new WrappedKey(legacyKeyId, "local:0123456789abcdef",
+                        ByteBuffer.wrap(new byte[8]))))
                 .setCreatedAt(Instant.parse("2026-01-01T00:00:00Z"))
                 .setKeks(List.of(kek))
                 .setKeyRotation(null)

@@ -160,8 +160,9 @@ public final class HostileCorpus {
         GenericRecord record = randomRecord();
         plausibleConnection(record);
         repairInstances(record);
-        String key = !target.compacted() && random.nextInt(4) == 0 ? null : ConnectionKey.of(target.tenantId(), "mastodon",
-                "someone-else-" + random.nextInt(1_000_000)).asKafkaKey();
+        String key = !target.compacted() && random.nextInt(4) == 0 ? null
+                : ConnectionKey.of(target.tenantId(), "mastodon", "someone-else-" + random.nextInt(1_000_000))
+                        .asKafkaKey();
         return new Hostile(Kind.WRONG_KEY, id, key, encode(record));
     }
 
@@ -239,7 +240,8 @@ public final class HostileCorpus {
     }
 
     private String randomKey() {
-        return !target.compacted() && random.nextInt(8) == 0 ? null : "corpus-key-" + Long.toHexString(random.nextLong());
+        return !target.compacted() && random.nextInt(8) == 0 ? null
+                : "corpus-key-" + Long.toHexString(random.nextLong());
     }
 
     private String plausibleKey() {

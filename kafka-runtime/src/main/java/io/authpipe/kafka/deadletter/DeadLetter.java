@@ -73,7 +73,7 @@ public record DeadLetter(String application, Stage stage, String sourceTopic, in
         return new ProducerRecord<>(topic, null, timestamp < 0 ? null : timestamp, key, value, headers);
     }
 
-    /** Reads the dead letter a record's headers describe; empty if it has no (complete) Authpipe dead-letter headers. */
+    /** The dead letter a record's headers describe; empty without (complete) Authpipe dead-letter headers. */
     public static Optional<DeadLetter> fromHeaders(Headers headers) {
         try {
             return Optional.of(new DeadLetter(text(headers, DeadLetterHeaders.APPLICATION),
