@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * ahead of any backlog of overdue checks, or as soon as its minimum gap allows; requests for a connection already
  * due or in flight collapse. A due check whose {@link SubjectWindow} is closed (the token's refresh is due, or it is
  * near or past its expiry) is not sent: the connection is the refresh-worker's, and the check is tried again later,
- * backing off like a check that said nothing, by when the vault has usually published the refreshed version.
+ * backing off like a check that said nothing, by when the vault has usually published the refreshed version; a
+ * requested one is sent as soon as the refreshed version arrives.
  */
 final class CheckScheduler implements Processor<String, Object, Void, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(CheckScheduler.class);
@@ -103,12 +104,20 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
         }
     }
 
-    /** The vault's newest view of the connection: the schedule keeps its timing, or starts one. */
+    /**
+     * The vault's newest view of the connection: the schedule keeps its timing, or starts one. A newer version while a
+     * request is open (one left to the refresh-worker waits for it) makes the connection due as a requested one.
+     */
     private void subject(String key, CheckSubject subject, Instant now) {
         Optional<ScheduledCheck> known = schedule.get(key);
         if (known.isPresent()) {
-            known.get().setSubject(subject);
-            schedule.schedule(key, known.get());
+            ScheduledCheck check = known.get();
+            boolean newer = subject.getVersion() > check.getSubject().getVersion();
+            check.setSubject(subject);
+            if (newer && check.getRequestedAt() != null) {
+                dueAsRequested(key, check, now);
+            }
+            schedule.schedule(key, check);
         } else {
             schedule.schedule(key, ScheduledCheck.newBuilder().setSubject(subject)
                     .setDueAt(cadence.first(now, random)).build());
@@ -126,12 +135,17 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
         if (check.getRequestedAt() == null || request.getRequestedAt().isAfter(check.getRequestedAt())) {
             check.setRequestedAt(request.getRequestedAt()); // the newest: one made after a check started stays open
         }
+        dueAsRequested(key, check, now);
+        schedule.schedule(key, check);
+        LOG.info("check requested for connection={} reason={} due={}", key, request.getReason(), check.getDueAt());
+    }
+
+    /** Brings a requested check forward, unless one is in flight (its end opens the next). */
+    private void dueAsRequested(String key, ScheduledCheck check, Instant now) {
         Instant due = urgentIfDue(cadence.requested(now, check.getLastCheckAt()), now);
         if (!inFlight.containsKey(key) && due.isBefore(check.getDueAt())) {
             check.setDueAt(due);
         }
-        schedule.schedule(key, check);
-        LOG.info("check requested for connection={} reason={} due={}", key, request.getReason(), check.getDueAt());
     }
 
     private void scan(Instant now) {

@@ -218,11 +218,12 @@ class HostileCorpusTest {
         pipeline.broker().awaitListedConnection(tenant, userId, c -> c.path("version").asLong() >= 2,
                 Duration.ofSeconds(60));
         String key = ConnectionKey.of(tenant.id(), "mastodon", userId).asKafkaKey();
+        await().atMost(WAIT).ignoreExceptions().until(() -> pipeline.health().scheduled(key).isPresent());
         TopicProbe probe = new TopicProbe(pipeline.broker().kafkaBootstrap());
         probe.send(Topics.CHECK_REQUESTS, key, AvroSerde.of(CheckRequest.class, SchemaRegistry.none()).serialize(
                 Topics.CHECK_REQUESTS, new CheckRequest(new ConnectionRef(tenant.id(), "mastodon", userId),
                         Instant.now(), CheckReason.OPERATOR, null)));
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+        await().atMost(WAIT).ignoreExceptions().until(() ->
                 pipeline.health().scheduled(key).map(c -> c.getLastCheckAt() != null).orElse(false));
         String requestId = UUID.randomUUID().toString();
         probe.send(Topics.CONNECT_REQUESTS, key, REQUESTS.serialize(Topics.CONNECT_REQUESTS, ConnectRequest.newBuilder()

@@ -25,9 +25,12 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * Every Streams application of the pipeline on one real broker, each its own application as in production:
  * broker-api (the vault and the connect application), a refresh-worker and a health-worker, with a Mastodon sandbox
- * issuing 10-second tokens (refreshed 4 s before expiry). Each can be restarted on its state.
+ * issuing 10-second tokens (refreshed 4 s before expiry). Each can be restarted on its state. The expiry margin is
+ * 1 s (the default 10 s would close a 10-second token's check window before it opens), so a check can be sent in
+ * the first 5 s or so of each token.
  */
 final class WholePipeline implements AutoCloseable {
+    private static final String EXPIRY_MARGIN = "1s";
     private final BrokerFixture broker;
     private final Path dir;
     private final String refreshApplicationId = "corpus-refresh-" + UUID.randomUUID().toString().substring(0, 8);
@@ -43,7 +46,8 @@ final class WholePipeline implements AutoCloseable {
     static WholePipeline start(EmbeddedKafka kafka, Path dir) {
         BrokerFixture broker = BrokerFixture.start(kafka, dir, SandboxConfig.defaults()
                         .withTokenPolicy(TokenPolicy.expiring(Duration.ofSeconds(10), false)),
-                Map.of("AUTHPIPE_REFRESH_LEAD", "4s", "AUTHPIPE_REFRESH_JITTER", "1s"), Clock.systemUTC());
+                Map.of("AUTHPIPE_REFRESH_LEAD", "4s", "AUTHPIPE_REFRESH_JITTER", "1s",
+                        "AUTHPIPE_EXPIRY_MARGIN", EXPIRY_MARGIN), Clock.systemUTC());
         WholePipeline pipeline = new WholePipeline(broker, dir);
         pipeline.startWorkers();
         return pipeline;
@@ -112,7 +116,8 @@ final class WholePipeline implements AutoCloseable {
                 "AUTHPIPE_REFRESH_SCAN_INTERVAL", "200ms",
                 "AUTHPIPE_REFRESH_TIMEOUT", "3s",
                 "AUTHPIPE_REFRESH_BACKOFF_BASE", "1s",
-                "AUTHPIPE_REFRESH_BACKOFF_CAP", "2s"))), Clock.systemUTC());
+                "AUTHPIPE_REFRESH_BACKOFF_CAP", "2s",
+                "AUTHPIPE_EXPIRY_MARGIN", EXPIRY_MARGIN))), Clock.systemUTC());
         health = HealthWorker.start(HealthSettings.fromEnv(broker.kafkaBootstrap(), new EnvReader(Map.of(
                 "AUTHPIPE_STATE_DIR", dir.resolve("health-state").toString(),
                 "AUTHPIPE_KEY_FILE", dir.resolve("master.key").toString(),
@@ -120,7 +125,9 @@ final class WholePipeline implements AutoCloseable {
                 "AUTHPIPE_HEALTH_APPLICATION_ID", healthApplicationId,
                 "AUTHPIPE_HEALTH_SCAN_INTERVAL", "100ms",
                 "AUTHPIPE_HEALTH_TIMEOUT", "3s",
-                "AUTHPIPE_HEALTH_IN_FLIGHT_TIMEOUT", "30s"))), Clock.systemUTC());
+                "AUTHPIPE_HEALTH_IN_FLIGHT_TIMEOUT", "30s",
+                "AUTHPIPE_HEALTH_RETRY_BASE", "2s",
+                "AUTHPIPE_EXPIRY_MARGIN", EXPIRY_MARGIN))), Clock.systemUTC());
     }
 
     @Override
