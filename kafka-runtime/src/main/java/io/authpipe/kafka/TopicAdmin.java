@@ -52,9 +52,9 @@ public final class TopicAdmin {
             Set<String> existing = existingAmong(admin, specs.keySet(), deadline);
             createMissing(admin, specs, existing, deadline);
             TopicChecks checks = new TopicChecks(admin, deadline);
+            checks.awaitLeaders(specs.keySet()); // first: a topic just created may be unknown to the broker asked
             checks.requireEnoughPartitions(specs.values());
             checks.warnAboutDifferingConfigs(specs.values().stream().filter(s -> existing.contains(s.name())).toList());
-            checks.awaitLeaders(specs.keySet());
         } catch (ExecutionException e) {
             throw new KafkaRuntimeException("cannot ensure topics " + specs.keySet() + ": " + e.getCause().getMessage(),
                     e.getCause());
