@@ -6,14 +6,17 @@ import static org.awaitility.Awaitility.await;
 import io.authpipe.kafka.testing.Bytes;
 import io.authpipe.kafka.testing.DirectoryScanner;
 import io.authpipe.kafka.testing.KafkaBrokerExtension;
+import io.authpipe.kafka.testing.Needles;
 import io.authpipe.kafka.testing.TopicScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -72,6 +75,25 @@ class LeakScanTest {
 
         // When / Then
         assertThat(DirectoryScanner.filesContaining(dir, needle)).containsExactly(dir.resolve("hit.bin"));
+    }
+
+    @Test
+    void needlesOfDifferentLengthsAreFoundInOnePassAndOnlyThose() {
+        // Given
+        Needles needles = new Needles(List.of(utf8("token-abc"), utf8("abc"), utf8("refresh-token-xyz-long"),
+                utf8("absent")));
+        byte[] haystack = utf8("..token-abc..refresh-token-xyz-lon..refresh-token-xyz-long");
+        Set<Integer> found = new HashSet<>();
+
+        // When
+        needles.findIn(haystack, haystack.length, found);
+
+        // Then
+        assertThat(found).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Topology reversingStore() {

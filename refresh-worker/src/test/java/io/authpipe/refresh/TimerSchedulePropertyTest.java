@@ -55,7 +55,7 @@ class TimerSchedulePropertyTest {
         }
     }
 
-    @Property(tries = 150)
+    @Property(tries = 40)
     void eachScanDispatchesExactlyTheDueCurrentTimersEarliestFirst(@ForAll("steps") List<Step> steps,
             @ForAll @IntRange(min = 1, max = 3) int maxDuePerTick) {
         try (Run run = new Run(maxDuePerTick)) {

@@ -8,6 +8,7 @@ import io.authpipe.broker.testing.HostileCorpus;
 import io.authpipe.broker.testing.HostileCorpus.Hostile;
 import io.authpipe.broker.testing.HostileCorpus.KeyRule;
 import io.authpipe.broker.testing.HostileCorpus.Kind;
+import io.authpipe.broker.testing.StateSecret;
 import io.authpipe.broker.testing.TestTenant;
 import io.authpipe.broker.testing.TopicProbe;
 import io.authpipe.core.identity.ConnectionKey;
@@ -229,7 +230,7 @@ class HostileCorpusTest {
         probe.send(Topics.CONNECT_REQUESTS, key, REQUESTS.serialize(Topics.CONNECT_REQUESTS, ConnectRequest.newBuilder()
                 .setRequestId(requestId).setConnection(new ConnectionRef(tenant.id(), "mastodon", userId))
                 .setInstance(pipeline.broker().sandbox().baseUrl()).setScopes(List.of("read"))
-                .setReturnTo(tenant.returnTo()).build()));
+                .setReturnTo(tenant.returnTo()).setStateChallenge(StateSecret.generate().challenge()).build()));
         ConsumerRecord<String, byte[]> reply = probe.await(Topics.CONNECT_REPLIES, r -> r.value() != null
                 && requestId.equals(REPLIES.deserialize(Topics.CONNECT_REPLIES, r.value()).getRequestId()), WAIT);
         assertThat(REPLIES.deserialize(Topics.CONNECT_REPLIES, reply.value()).getAuthorizeUrl()).isNotNull();
