@@ -74,10 +74,12 @@ class RefreshWorkerRestartTest {
             LOG.info("restart round {}: version {} -> {} in {} ms (report answered {})", round, version,
                     after.path("version").asLong(), Duration.between(inFlight, Instant.now()).toMillis(), reported);
             assertThat(reported).isIn(202, 410);
-            tokensServed.add(pipeline.credential(tenant, USER).json().path("credential").asText());
+            // a 6-second token may have expired by now on a loaded machine: its refreshed successor is served
+            tokensServed.add(await().atMost(WITHIN).until(() -> pipeline.credential(tenant, USER),
+                    reply -> reply.status() == 200).json().path("credential").asText());
         }
 
-        assertThat(tokensServed).hasSize(ROUNDS);
+        assertThat(tokensServed).hasSizeGreaterThanOrEqualTo(ROUNDS).doesNotContain("");
         assertThat(pipeline.revocations(tenant, USER)).isEmpty();
         assertThat(pipeline.sandbox().refreshReplaysDetected()).isZero();
         assertThat(pipeline.sandbox().tokensRevoked()).isZero();
