@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authpipe.broker.api.ApiProblem;
 import io.authpipe.events.StoredCredential;
+import io.authpipe.schemas.AvroSerde;
+import io.authpipe.schemas.SchemaRegistry;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import okhttp3.Response;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -20,6 +22,11 @@ import org.apache.kafka.streams.state.HostInfo;
  * stay sealed), so peers merge complete records, not views.
  */
 final class RemoteListing {
+    /** Single-object encoding, read with the bounded reader: a peer's answer is bytes from the network. */
+    private static final AvroSerde<StoredCredential> RECORDS = AvroSerde.of(StoredCredential.class,
+            SchemaRegistry.none());
+    private static final String PEER = "peer-listing";
+
     private RemoteListing() {
     }
 
@@ -27,12 +34,7 @@ final class RemoteListing {
         ObjectNode body = Views.JSON.createObjectNode();
         ArrayNode records = body.putArray("records");
         for (StoredCredential c : credentials) {
-            try {
-                ByteBuffer bytes = c.toByteBuffer();
-                records.add(Base64.getEncoder().encodeToString(io.authpipe.records.SealedBytes.bytes(bytes)));
-            } catch (IOException e) {
-                throw new IllegalStateException("could not encode a stored credential", e);
-            }
+            records.add(Base64.getEncoder().encodeToString(RECORDS.serialize(PEER, c)));
         }
         return body;
     }
@@ -44,10 +46,10 @@ final class RemoteListing {
             }
             List<StoredCredential> result = new ArrayList<>();
             for (JsonNode record : Views.JSON.readTree(response.body().string()).path("records")) {
-                result.add(StoredCredential.fromByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(record.asText()))));
+                result.add(RECORDS.deserialize(PEER, Base64.getDecoder().decode(record.asText())));
             }
             return result;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException | SerializationException e) {
             throw ApiProblem.of(502, "instance_peer_unreachable",
                     "a broker-api instance holding part of the connections did not answer").toException();
         }
