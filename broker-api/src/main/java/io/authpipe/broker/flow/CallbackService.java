@@ -12,6 +12,7 @@ import io.authpipe.events.PendingAuthorization;
 import io.authpipe.mastodon.ClientCredentials;
 import io.authpipe.mastodon.InstanceUnavailableException;
 import io.authpipe.mastodon.MastodonClient;
+import io.authpipe.mastodon.RevokeOutcome;
 import io.authpipe.mastodon.ServerDirectory;
 import io.authpipe.mastodon.TokenOutcome;
 import io.authpipe.mastodon.VerifyOutcome;
@@ -133,14 +134,28 @@ public final class CallbackService {
         if (verified instanceof VerifyOutcome.InvalidAccount invalid) {
             LOG.warn("instance described an account that fails validation connection={} instance={} reason={}", key,
                     instance.authority(), invalid.reason());
+            discard(key, instance, client.get(), issued);
             return ReturnRedirect.failed(flow, "verification_failed");
         }
         if (!(verified instanceof VerifyOutcome.Verified account)) {
             LOG.info("token verification failed connection={} outcome={}", key, verified.getClass().getSimpleName());
+            discard(key, instance, client.get(), issued);
             return ReturnRedirect.failed(flow, "verification_failed");
         }
         connections.established(tenant, key, flow, issued.grant(), account.account());
         return ReturnRedirect.connected(flow);
+    }
+
+    /** A token that is not kept is revoked at the instance, so no live grant is left behind (best effort). */
+    private void discard(ConnectionKey key, InstanceAddress instance, ClientCredentials client,
+                         TokenOutcome.Issued issued) {
+        try {
+            RevokeOutcome outcome = mastodon.revoke(servers.lookup(instance), client, issued.grant().accessToken());
+            LOG.info("token not kept, revoked at the instance connection={} outcome={}", key, outcome);
+        } catch (InstanceUnavailableException e) {
+            LOG.warn("token not kept, and the instance could not be asked to revoke it connection={} cause={}", key,
+                    e.getMessage());
+        }
     }
 
     private static CallbackOutcome problem(int status, String error, String message) {

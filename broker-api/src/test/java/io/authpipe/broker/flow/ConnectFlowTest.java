@@ -66,8 +66,9 @@ class ConnectFlowTest {
     }
 
     @Test
-    void anInstanceThatMisreportsTheAccountFailsVerificationAndNothingIsStored() {
+    void anInstanceThatMisreportsTheAccountFailsVerificationNothingIsStoredAndTheTokenIsRevoked() {
         // Given an instance that puts a script in the profile link and claims another server's user
+        int revokedBefore = fixture.sandbox().operator().tokensRevoked();
         fixture.sandbox().operator().misreportProfile("alice", Map.of("url", "javascript:fetch('//evil.example')",
                 "acct", "Gargron@mastodon.social"));
         try {
@@ -80,6 +81,7 @@ class ConnectFlowTest {
                     .contains("authpipe_error=verification_failed");
             assertThat(fixture.api(tenant).get("/v1/credentials/mastodon/user-misreported").status()).isEqualTo(404);
             assertThat(fixture.listedConnection(tenant, "user-misreported")).isNull();
+            assertThat(fixture.sandbox().operator().tokensRevoked()).isEqualTo(revokedBefore + 1);
         } finally {
             fixture.sandbox().operator().misreportProfile("alice", Map.of());
         }
