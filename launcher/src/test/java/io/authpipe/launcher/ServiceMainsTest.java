@@ -44,8 +44,8 @@ class ServiceMainsTest {
 
             // When
             ChildJvm child = ChildJvm.start(main, Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9",
-                    "AUTHPIPE_STATE_DIR", state.toString(), "AUTHPIPE_HOME", tmp.resolve("home").toString()),
-                    tmp, name);
+                    "AUTHPIPE_STATE_DIR", state.toString(), "AUTHPIPE_HOME", tmp.resolve("home").toString(),
+                    "AUTHPIPE_PEER_SECRET", "a-peer-secret-of-at-least-32-characters"), tmp, name);
 
             // Then
             assertThat(child.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
