@@ -66,13 +66,13 @@ import org.slf4j.LoggerFactory;
  * refreshes, is checked and is read; and the same after every application restarts on that data, with its local
  * state and without (its stores restored from Kafka).
  *
- * <p>{@code -Dauthpipe.corpus.perKind=N} (default 30: 210 to 240 records a topic) and
+ * <p>{@code -Dauthpipe.corpus.perKind=N} (default 15: 105 to 120 records a topic) and
  * {@code -Dauthpipe.corpus.seed=S} size and replay it.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class HostileCorpusTest {
     private static final Logger LOG = LoggerFactory.getLogger(HostileCorpusTest.class);
-    private static final int PER_KIND = Integer.getInteger("authpipe.corpus.perKind", 30);
+    private static final int PER_KIND = Integer.getInteger("authpipe.corpus.perKind", 15);
     private static final long SEED = Long.getLong("authpipe.corpus.seed", 20_261_126L);
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final AvroSerde<ConnectRequest> REQUESTS = AvroSerde.of(ConnectRequest.class, SchemaRegistry.none());
