@@ -120,7 +120,8 @@ public final class BrokerApi implements AutoCloseable {
     private static StreamsSettings streamsSettings(BrokerConfig config, String applicationId, String stateSubdir,
                                                    Optional<HostInfo> server) {
         return StreamsSettings.singleThread(applicationId, config.instanceId(), config.stateDir().resolve(stateSubdir),
-                server.map(h -> h.host() + ':' + h.port()), Topics.DEAD_LETTERS);
+                server.map(h -> h.host() + ':' + h.port()), Topics.DEAD_LETTERS)
+                .withStandbyReplicas(config.standbyReplicas());
     }
 
     /** The base URL browsers and instances reach this API at. */

@@ -22,12 +22,13 @@ import java.util.Optional;
  * @param metricsPort       port of the Prometheus endpoint {@code /metrics} when run as its own process
  * @param expiryMargin      how long before a token's expiry or its refresh due time checks stop: a 401 after that
  *                          says nothing about the grant ({@link CheckWindow})
+ * @param standbyReplicas   standby replicas of the schedule's stores ({@code AUTHPIPE_STANDBY_REPLICAS}, default 0)
  */
 public record HealthSettings(String kafkaBootstrap, Optional<String> schemaRegistryUrl, String applicationId,
                              String instanceId, Path stateDir, CheckCadence cadence, Duration scanInterval,
                              DispatchSettings dispatch, KmsSettings kms, List<String> instanceAllowList,
                              String userAgent, Duration requestTimeout, Optional<Integer> metricsPort,
-                             Duration expiryMargin) {
+                             Duration expiryMargin, int standbyReplicas) {
 
     public HealthSettings {
         if (scanInterval.isNegative() || scanInterval.isZero()) {
@@ -56,6 +57,7 @@ public record HealthSettings(String kafkaBootstrap, Optional<String> schemaRegis
                 env.duration("AUTHPIPE_HEALTH_TIMEOUT", Duration.ofSeconds(10)),
                 env.optional("AUTHPIPE_HEALTH_METRICS_PORT").map(p -> env.integer("AUTHPIPE_HEALTH_METRICS_PORT",
                         0, 0, 65535)),
-                env.duration("AUTHPIPE_EXPIRY_MARGIN", CheckWindow.DEFAULT_MARGIN));
+                env.duration("AUTHPIPE_EXPIRY_MARGIN", CheckWindow.DEFAULT_MARGIN),
+                env.integer("AUTHPIPE_STANDBY_REPLICAS", 0, 0, 8));
     }
 }

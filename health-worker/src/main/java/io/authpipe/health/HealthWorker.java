@@ -70,7 +70,7 @@ public final class HealthWorker implements AutoCloseable {
         RunningStreams streams = RunningStreams.start(
                 HealthTopology.build(registry, executor, settings, metrics, clock, random::nextDouble),
                 StreamsSettings.singleThread(settings.applicationId(), settings.instanceId(), settings.stateDir(),
-                        Optional.empty(), Topics.DEAD_LETTERS),
+                        Optional.empty(), Topics.DEAD_LETTERS).withStandbyReplicas(settings.standbyReplicas()),
                 kafka);
         Optional<MetricsEndpoint> endpoint = settings.metricsPort()
                 .map(port -> MetricsEndpoint.start(port, meters::scrape));

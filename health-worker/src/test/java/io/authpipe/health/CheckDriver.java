@@ -117,7 +117,7 @@ final class CheckDriver implements AutoCloseable {
         return new HealthSettings("unused:9092", Optional.empty(), "health-test", "health-1", stateDir,
                 new CheckCadence(INTERVAL, RETRY_BASE, MIN_GAP, IN_FLIGHT_TIMEOUT), SCAN, DispatchSettings.defaults(),
                 new KmsSettings.LocalKeyFile(stateDir.resolve("master.key")), List.of(), "Authpipe-test",
-                Duration.ofSeconds(10), Optional.empty(), EXPIRY_MARGIN);
+                Duration.ofSeconds(10), Optional.empty(), EXPIRY_MARGIN, 0);
     }
 
     /** The executor's part: takes what it is offered, unless a test made it full. */

@@ -34,9 +34,13 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param commitInterval    how often offsets and transactions commit; also bounds end-to-end latency under EOS
  * @param applicationServer {@code host:port} advertised for interactive queries, when this instance serves them
  * @param deadLetterTopic   where records that cannot be handled go, with their reason
+ * @param standbyReplicas   {@code num.standby.replicas}: warm copies of each state store kept by other instances, so
+ *                          a crashed instance's tasks resume on one of them without restoring from the changelog
+ *                          ({@code AUTHPIPE_STANDBY_REPLICAS} in every service; 0 alone, 1 in the production shape)
  */
 public record StreamsSettings(String applicationId, String instanceId, Path stateDir, int numThreads,
-                              Duration commitInterval, Optional<String> applicationServer, String deadLetterTopic) {
+                              Duration commitInterval, Optional<String> applicationServer, String deadLetterTopic,
+                              int standbyReplicas) {
     /** Consumer session timeout: how long a crashed static member keeps its partitions before a rebalance. */
     public static final Duration SESSION_TIMEOUT = Duration.ofSeconds(15);
 
@@ -52,6 +56,21 @@ public record StreamsSettings(String applicationId, String instanceId, Path stat
         if (commitInterval.isNegative() || commitInterval.isZero()) {
             throw new IllegalArgumentException("commitInterval must be positive, got " + commitInterval);
         }
+        if (standbyReplicas < 0) {
+            throw new IllegalArgumentException("standbyReplicas must be >= 0, got " + standbyReplicas);
+        }
+    }
+
+    /** Settings without standby replicas. */
+    public StreamsSettings(String applicationId, String instanceId, Path stateDir, int numThreads,
+                           Duration commitInterval, Optional<String> applicationServer, String deadLetterTopic) {
+        this(applicationId, instanceId, stateDir, numThreads, commitInterval, applicationServer, deadLetterTopic, 0);
+    }
+
+    /** A copy keeping {@code count} standby replicas of every state store ({@code num.standby.replicas}). */
+    public StreamsSettings withStandbyReplicas(int count) {
+        return new StreamsSettings(applicationId, instanceId, stateDir, numThreads, commitInterval, applicationServer,
+                deadLetterTopic, count);
     }
 
     /**
@@ -110,6 +129,7 @@ public record StreamsSettings(String applicationId, String instanceId, Path stat
         identity.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         identity.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numThreads);
         identity.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        identity.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         identity.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), groupInstanceId());
         applicationServer.ifPresent(server -> identity.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
         return identity;

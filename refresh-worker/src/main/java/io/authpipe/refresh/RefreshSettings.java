@@ -25,12 +25,13 @@ import java.util.Optional;
  * @param metricsPort       port of the Prometheus endpoint {@code /metrics} when run as its own process
  * @param expiryMargin      how long before expiry a probe's 401 stops proving that a lost refresh took effect
  *                          ({@link CheckWindow}): the token may simply have expired
+ * @param standbyReplicas   standby replicas of the schedule's stores ({@code AUTHPIPE_STANDBY_REPLICAS}, default 0)
  */
 public record RefreshSettings(String kafkaBootstrap, Optional<String> schemaRegistryUrl, String applicationId,
                               String instanceId, Path stateDir, ScheduleSettings schedule, KmsSettings kms,
                               List<String> instanceAllowList, String userAgent, int maxInFlight, int maxPerHost,
                               Duration requestTimeout, Duration backoffBase, Duration backoffCap, int maxFailures,
-                              Optional<Integer> metricsPort, Duration expiryMargin) {
+                              Optional<Integer> metricsPort, Duration expiryMargin, int standbyReplicas) {
 
     public RefreshSettings {
         Duration longestRefresh = requestTimeout.multipliedBy(2 * 3).plus(EventPublisher.DELIVERY_TIMEOUT);
@@ -62,6 +63,7 @@ public record RefreshSettings(String kafkaBootstrap, Optional<String> schemaRegi
                 env.integer("AUTHPIPE_REFRESH_MAX_FAILURES", 48, 1, 10_000),
                 env.optional("AUTHPIPE_REFRESH_METRICS_PORT").map(p -> env.integer("AUTHPIPE_REFRESH_METRICS_PORT",
                         0, 0, 65535)),
-                env.duration("AUTHPIPE_EXPIRY_MARGIN", CheckWindow.DEFAULT_MARGIN));
+                env.duration("AUTHPIPE_EXPIRY_MARGIN", CheckWindow.DEFAULT_MARGIN),
+                env.integer("AUTHPIPE_STANDBY_REPLICAS", 0, 0, 8));
     }
 }

@@ -74,7 +74,8 @@ public final class RefreshWorker implements AutoCloseable {
                 CLOSE_GRACE);
         metrics.inFlight(executor::inFlight);
         StreamsSettings streamsSettings = StreamsSettings.singleThread(settings.applicationId(),
-                settings.instanceId(), settings.stateDir(), Optional.empty(), Topics.DEAD_LETTERS);
+                settings.instanceId(), settings.stateDir(), Optional.empty(), Topics.DEAD_LETTERS)
+                .withStandbyReplicas(settings.standbyReplicas());
         RunningStreams streams = RunningStreams.start(
                 RefreshTopology.build(registry, executor, settings.schedule(), metrics), streamsSettings, kafka);
         Optional<MetricsEndpoint> endpoint = settings.metricsPort().map(port -> MetricsEndpoint.start(port, meters::scrape));

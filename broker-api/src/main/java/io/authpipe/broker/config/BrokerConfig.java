@@ -39,6 +39,7 @@ import java.util.Optional;
  * @param http                rate limits, trusted proxies, timeouts and TLS of the HTTP server
  * @param peers               how instances authenticate each other's forwarded requests
  * @param publishTimeout      how long a request waits for Kafka to acknowledge a record it publishes
+ * @param standbyReplicas     standby replicas of every state store ({@code AUTHPIPE_STANDBY_REPLICAS}, default 0)
  */
 public record BrokerConfig(
         String httpHost,
@@ -63,7 +64,8 @@ public record BrokerConfig(
         Duration keyRotationSettle,
         HttpSettings http,
         PeerSettings peers,
-        Duration publishTimeout) {
+        Duration publishTimeout,
+        int standbyReplicas) {
 
     /**
      * The production shape (one of possibly several instances): Kafka's address and {@code AUTHPIPE_PEER_SECRET}
@@ -108,7 +110,8 @@ public record BrokerConfig(
                 env.duration("AUTHPIPE_KEY_ROTATION_SETTLE", Duration.ofMinutes(1)),
                 HttpSettings.fromEnv(env),
                 peers,
-                HttpSettings.positive(env, "AUTHPIPE_KAFKA_PUBLISH_TIMEOUT", Duration.ofSeconds(15)));
+                HttpSettings.positive(env, "AUTHPIPE_KAFKA_PUBLISH_TIMEOUT", Duration.ofSeconds(15)),
+                env.integer("AUTHPIPE_STANDBY_REPLICAS", 0, 0, 8));
     }
 
     private static URI url(String name, String value) {

@@ -27,10 +27,14 @@ public final class LogDirFormatter {
 
     /** Formats {@code logDir} with a new random cluster id unless it is formatted already. */
     public static void formatIfNeeded(Path logDir, Properties brokerProperties) {
+        formatIfNeeded(logDir, brokerProperties, Uuid.randomUuid().toString());
+    }
+
+    /** Formats {@code logDir} with {@code clusterId} (every node of a cluster shares it) unless it is formatted. */
+    public static void formatIfNeeded(Path logDir, Properties brokerProperties, String clusterId) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
-        String clusterId = Uuid.randomUuid().toString();
         Path config = writeTemporary(brokerProperties);
         try {
             runFormat(clusterId, config);

@@ -93,10 +93,15 @@ public final class KmsEmulator implements AutoCloseable {
      * @throws UncheckedIOException if no loopback port can be bound
      */
     public static KmsEmulator start(Clock clock) {
+        return start(clock, 0);
+    }
+
+    /** Starts an emulator on {@code 127.0.0.1:port} ({@code 0}: ephemeral), as {@link #start(Clock)} otherwise. */
+    public static KmsEmulator start(Clock clock, int port) {
         Objects.requireNonNull(clock, "clock");
         Account account = Account.defaults();
         KmsBackend backend = new KmsBackend(account, clock);
-        KmsEmulator emulator = new KmsEmulator(account, backend, LoopbackServer.start(backend.handler()));
+        KmsEmulator emulator = new KmsEmulator(account, backend, LoopbackServer.start(backend.handler(), port));
         LOG.info("KMS emulator started endpoint={} region={}", emulator.endpoint, account.region());
         return emulator;
     }

@@ -48,7 +48,12 @@ public final class LoopbackServer implements AutoCloseable {
      * @throws UncheckedIOException if no loopback port can be bound
      */
     public static LoopbackServer start(HttpHandler handler) {
-        HttpServer server = bind();
+        return start(handler, 0);
+    }
+
+    /** Binds {@code 127.0.0.1:port} ({@code 0}: ephemeral) and starts. */
+    public static LoopbackServer start(HttpHandler handler, int port) {
+        HttpServer server = bind(port);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads(server));
         server.createContext("/", handler);
         server.setExecutor(executor);
@@ -70,10 +75,10 @@ public final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    private static HttpServer bind() {
+    private static HttpServer bind(int port) {
         try {
             InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-            return HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+            return HttpServer.create(new InetSocketAddress(loopback, port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("could not bind a loopback port", e);
         }

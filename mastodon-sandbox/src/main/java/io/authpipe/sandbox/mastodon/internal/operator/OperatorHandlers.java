@@ -129,6 +129,7 @@ public final class OperatorHandlers {
                 .with("grants_received", actions.refreshGrantsReceived())
                 .with("issued", actions.refreshesIssued())
                 .with("replays_detected", actions.refreshReplaysDetected())
+                .with("tokens_revoked", actions.tokensRevoked())
                 .with("faults_remaining", state.refreshTraffic().faultsRemaining())
                 .toMap());
     }
