@@ -35,6 +35,11 @@ public final class ConnectionStore {
         return store().map(s -> s.get(key.asKafkaKey()));
     }
 
+    /** The connection in this instance's standby copy of its partition (see {@link StoreRouter#standbyValue}). */
+    public Optional<StoredCredential> standby(ConnectionKey key) {
+        return router.standbyValue(VaultTopology.CREDENTIALS_STORE, key.asKafkaKey());
+    }
+
     /** The tenant's connections held by this instance. */
     public List<StoredCredential> localOfTenant(TenantId tenant) {
         List<StoredCredential> result = new ArrayList<>();

@@ -65,15 +65,17 @@ final class ConnectionRoutes {
     /**
      * getCredential. A live credential whose token expired is never served: the answer is 503
      * {@code credential_expired} and an urgent refresh is requested; with {@code ?wait=<seconds>} (at most 10) the
-     * request waits that long for the refreshed token first.
+     * request waits that long for the refreshed token first. While the owning instance does not answer, an instance
+     * keeping a standby copy of the partition answers from it ({@code Authpipe-Replica: standby}).
      */
     private void credential(Context ctx) {
         ConnectionKey key = key(ctx);
         Duration wait = waitParameter(ctx);
-        if (forwarder.handledElsewhere(ctx, store.ownerOf(key))) {
+        if (forwarder.handledElsewhereOrByStandby(ctx, store.ownerOf(key))) {
             return;
         }
-        StoredCredential stored = existing(key);
+        StoredCredential stored = Forwarder.answeredFromStandby(ctx)
+                ? store.standby(key).orElseThrow(Forwarder::peerUnreachable) : existing(key);
         Tenant tenant = TenantAuth.tenant(ctx);
         CredentialRead read = reader.read(tenant, key, stored, clock.instant());
         if (read instanceof CredentialRead.Expired) {

@@ -13,6 +13,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends a request on to the broker-api instance that owns its key (interactive-query routing) and relays the
@@ -25,6 +27,10 @@ import org.apache.kafka.streams.state.HostInfo;
 final class Forwarder {
     /** Answer headers relayed from the peer to the caller. */
     private static final List<String> RELAYED = List.of("Location", "Retry-After", "WWW-Authenticate");
+    /** On an answer read from a standby copy: {@code standby}. */
+    static final String REPLICA_HEADER = "Authpipe-Replica";
+    private static final String FROM_STANDBY = "authpipe.fromStandby";
+    private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
 
     private final OkHttpClient http;
     private final String scheme;
@@ -44,11 +50,47 @@ final class Forwarder {
             return false;
         }
         if (ownership instanceof Ownership.Remote remote && !peers.isPeer(ctx)) {
-            relay(ctx, remote.host());
+            try {
+                relay(ctx, remote.host());
+            } catch (IOException e) {
+                throw peerUnreachable();
+            }
             return true;
         }
         throw ApiProblem.unavailable("store_unavailable",
                 "the connection store is rebalancing; retry shortly", clock.instant().plusSeconds(1)).toException();
+    }
+
+    /**
+     * {@link #handledElsewhere} for a read that a standby copy may answer: false also when the owner does not answer
+     * and this instance keeps a standby copy of the key's partition (the caller reads it, see
+     * {@link #answeredFromStandby}). A dead owner keeps its partitions until its consumer session expires; the
+     * standby answers in between.
+     */
+    boolean handledElsewhereOrByStandby(Context ctx, Ownership ownership) {
+        if (ownership instanceof Ownership.Remote remote && remote.standbyHere() && !peers.isPeer(ctx)) {
+            try {
+                relay(ctx, remote.host());
+                return true;
+            } catch (IOException e) {
+                LOG.info("owner {} did not answer; reading this instance's standby copy", remote.host());
+                ctx.attribute(FROM_STANDBY, Boolean.TRUE);
+                ctx.header(REPLICA_HEADER, "standby");
+                return false;
+            }
+        }
+        return handledElsewhere(ctx, ownership);
+    }
+
+    /** Whether {@link #handledElsewhereOrByStandby} left the request to this instance's standby copy. */
+    static boolean answeredFromStandby(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(FROM_STANDBY));
+    }
+
+    /** The answer when the owner does not answer and nothing here can stand in for it. */
+    static RuntimeException peerUnreachable() {
+        return ApiProblem.of(502, "instance_peer_unreachable",
+                "the broker-api instance owning this connection did not answer").toException();
     }
 
     /** A GET of {@code pathAndQuery} on {@code host}, as a peer. */
@@ -87,7 +129,7 @@ final class Forwarder {
         return host.host().contains(":") && !host.host().startsWith("[") ? "[" + host.host() + "]" : host.host();
     }
 
-    private void relay(Context ctx, HostInfo host) {
+    private void relay(Context ctx, HostInfo host) throws IOException {
         try (Response response = call(host, ctx)) {
             ctx.status(response.code());
             for (String name : RELAYED) {
@@ -101,9 +143,6 @@ final class Forwarder {
                 ctx.contentType(contentType);
             }
             ctx.result(response.body() == null ? new byte[0] : response.body().bytes());
-        } catch (IOException e) {
-            throw ApiProblem.of(502, "instance_peer_unreachable",
-                    "the broker-api instance owning this connection did not answer").toException();
         }
     }
 }

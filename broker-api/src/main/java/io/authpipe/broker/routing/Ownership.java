@@ -7,8 +7,11 @@ public sealed interface Ownership {
     /** This instance: query the local store. */
     record Local() implements Ownership { }
 
-    /** Another instance: forward the request to it. */
-    record Remote(HostInfo host) implements Ownership { }
+    /**
+     * Another instance: forward the request to it. {@code standbyHere}: this instance keeps a standby copy of the
+     * key's partition, which can answer a read while the owner does not.
+     */
+    record Remote(HostInfo host, boolean standbyHere) implements Ownership { }
 
     /** Nobody yet (starting or rebalancing): ask again shortly. */
     record Unavailable() implements Ownership { }

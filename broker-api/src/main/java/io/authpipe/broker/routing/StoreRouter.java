@@ -36,7 +36,29 @@ public final class StoreRouter {
             return new Ownership.Unavailable();
         }
         HostInfo active = metadata.activeHost();
-        return active.equals(self) ? new Ownership.Local() : new Ownership.Remote(active);
+        return active.equals(self) ? new Ownership.Local()
+                : new Ownership.Remote(active, metadata.standbyHosts().contains(self));
+    }
+
+    /**
+     * The value of {@code key} in this instance's standby copy of its partition of {@code store}: for reads while the
+     * owner does not answer (it died, and keeps its partitions until its consumer session expires). A standby trails
+     * the owner by about a commit interval; empty when this instance keeps no readable copy or it lacks the key.
+     */
+    public <V> Optional<V> standbyValue(String store, String key) {
+        try {
+            KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+            if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)
+                    || !metadata.standbyHosts().contains(self)) {
+                return Optional.empty();
+            }
+            ReadOnlyKeyValueStore<String, V> copy = streams.store(StoreQueryParameters.fromNameAndType(store,
+                    QueryableStoreTypes.<String, V>keyValueStore()).enableStaleStores()
+                    .withPartition(metadata.partition()));
+            return Optional.ofNullable(copy.get(key));
+        } catch (IllegalStateException | InvalidStateStoreException e) { // not (yet) readable here
+            return Optional.empty();
+        }
     }
 
     /** Every other instance hosting a partition of {@code store}. */
