@@ -36,7 +36,7 @@ class RefreshFaultEndpointsTest {
         assertThat(faulted.header("Retry-After")).isEqualTo("30");
         assertThat(faulted.header("X-RateLimit-Reset")).isEqualTo("2026-08-21T14:00:30.000000Z");
         assertThat(counters.body()).isEqualTo(
-                "{\"grants_received\":1,\"issued\":0,\"replays_detected\":0,\"faults_remaining\":1}");
+                "{\"grants_received\":1,\"issued\":0,\"replays_detected\":0,\"tokens_revoked\":0,\"faults_remaining\":1}");
     }
 
     @ParameterizedTest
