@@ -73,7 +73,7 @@ final class Forwarder {
                 relay(ctx, remote.host());
                 return true;
             } catch (IOException e) {
-                LOG.info("owner {} did not answer; reading this instance's standby copy", remote.host());
+                LOG.debug("owner {} did not answer; reading this instance's standby copy", remote.host());
                 ctx.attribute(FROM_STANDBY, Boolean.TRUE);
                 ctx.header(REPLICA_HEADER, "standby");
                 return false;
