@@ -52,7 +52,7 @@ public final class TopicAdmin {
             Set<String> existing = existingAmong(admin, specs.keySet(), deadline);
             createMissing(admin, specs, existing, deadline);
             TopicChecks checks = new TopicChecks(admin, deadline);
-            checks.awaitLeaders(specs.keySet()); // first: a topic just created may be unknown to the broker asked
+            checks.awaitLeaders(specs.keySet());
             checks.requireEnoughPartitions(specs.values());
             checks.warnAboutDifferingConfigs(specs.values().stream().filter(s -> existing.contains(s.name())).toList());
         } catch (ExecutionException e) {

@@ -17,12 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import io.authpipe.broker.kafka.PipelineTopics;
 import io.authpipe.kafka.KafkaConnection;
-import io.authpipe.kafka.KafkaRuntimeException;
 import io.authpipe.kafka.TopicAdmin;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,30 +80,8 @@ public final class ProductionShape implements AutoCloseable {
      * start, so that every service can start at once (an init step, as a deployment would run it).
      */
     private void createTopics() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (true) {
-            try {
-                TopicAdmin.ensureTopics(KafkaConnection.of(layout.bootstrapServers()).adminConfig(),
-                        PipelineTopics.specs(layout.partitions(), (short) layout.replication()), READY_TIMEOUT);
-                return;
-            } catch (KafkaRuntimeException e) {
-                // a topic just created is not yet known to every broker (its metadata propagates): ask again
-                if (!causedBy(e, UnknownTopicOrPartitionException.class) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LOG.info("topics not yet known to every broker, checking again");
-                pause();
-            }
-        }
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        TopicAdmin.ensureTopics(KafkaConnection.of(layout.bootstrapServers()).adminConfig(),
+                PipelineTopics.specs(layout.partitions(), (short) layout.replication()), READY_TIMEOUT);
     }
 
     public ShapeLayout layout() {

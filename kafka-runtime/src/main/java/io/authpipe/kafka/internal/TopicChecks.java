@@ -66,16 +66,7 @@ public final class TopicChecks {
 
     /** Polls metadata until every topic is known and every partition has a leader. */
     public void awaitLeaders(Collection<String> names) throws InterruptedException, TimeoutException, ExecutionException {
-        while (true) {
-            try {
-                if (allHaveLeaders(describe(names).values())) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-            }
+        while (!allHaveLeaders(describe(names).values())) {
             if (deadline.expired()) {
                 throw new TimeoutException("topics " + names + " have no leader yet");
             }
@@ -83,9 +74,22 @@ public final class TopicChecks {
         }
     }
 
+    /**
+     * Describes the topics, asking again until the deadline while the broker asked does not know one yet: a topic
+     * just created reaches each broker's metadata a little later (on a cluster, each request may ask another).
+     */
     private Map<String, TopicDescription> describe(Collection<String> names)
             throws ExecutionException, InterruptedException, TimeoutException {
-        return get(admin.describeTopics(names).allTopicNames(), deadline);
+        while (true) {
+            try {
+                return get(admin.describeTopics(names).allTopicNames(), deadline);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || deadline.expired()) {
+                    throw e;
+                }
+            }
+            deadline.pause(POLL_INTERVAL);
+        }
     }
 
     private static boolean allHaveLeaders(Collection<TopicDescription> descriptions) {
