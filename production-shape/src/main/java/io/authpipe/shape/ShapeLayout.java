@@ -119,21 +119,23 @@ public record ShapeLayout(Path home, ShapePorts ports, String clusterId, int bro
     }
 
     public ProcessSpec refreshWorker(int instance) {
-        String name = "refresh-worker-" + instance;
-        Map<String, String> env = serviceEnv(name);
-        int port = ports.refreshMetrics().get(instance - 1);
-        env.put("AUTHPIPE_REFRESH_METRICS_PORT", Integer.toString(port));
-        return new ProcessSpec(name, "refresh-worker", RefreshWorker.class.getName(), env, "192m",
-                Optional.of(URI.create("http://127.0.0.1:" + port + "/metrics")));
+        return worker("refresh-worker", RefreshWorker.class, "AUTHPIPE_REFRESH_METRICS_PORT",
+                ports.refreshMetrics().get(instance - 1), instance);
     }
 
     public ProcessSpec healthWorker(int instance) {
-        String name = "health-worker-" + instance;
+        return worker("health-worker", HealthWorker.class, "AUTHPIPE_HEALTH_METRICS_PORT",
+                ports.healthMetrics().get(instance - 1), instance);
+    }
+
+    /** A worker instance: ready once its metrics endpoint answers. */
+    private ProcessSpec worker(String service, Class<?> main, String metricsPortSetting, int metricsPort,
+                               int instance) {
+        String name = service + "-" + instance;
         Map<String, String> env = serviceEnv(name);
-        int port = ports.healthMetrics().get(instance - 1);
-        env.put("AUTHPIPE_HEALTH_METRICS_PORT", Integer.toString(port));
-        return new ProcessSpec(name, "health-worker", HealthWorker.class.getName(), env, "192m",
-                Optional.of(URI.create("http://127.0.0.1:" + port + "/metrics")));
+        env.put(metricsPortSetting, Integer.toString(metricsPort));
+        return new ProcessSpec(name, service, main.getName(), env, "192m",
+                Optional.of(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")));
     }
 
     /** Every process, in start order. */

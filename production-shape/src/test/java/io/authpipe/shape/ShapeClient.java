@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** What a tenant's backend and an operator do to a running shape, over real HTTP and Kafka. */
@@ -127,19 +128,19 @@ final class ShapeClient {
 
     /** Every committed {@code ConnectionEvent} of the tenant's connections, in topic order per partition. */
     List<ConnectionEvent> connectionEvents(TestTenant tenant) {
-        AvroSerde<ConnectionEvent> serde = AvroSerde.of(ConnectionEvent.class, SchemaRegistry.none());
-        String prefix = tenant.id() + ":";
-        return new TopicProbe(layout.bootstrapServers()).records(Topics.CONNECTION_EVENTS).stream()
-                .filter(r -> r.key() != null && r.key().startsWith(prefix) && r.value() != null)
-                .map(ConsumerRecord::value).map(v -> serde.deserialize(Topics.CONNECTION_EVENTS, v)).toList();
+        return tenantRecords(tenant, Topics.CONNECTION_EVENTS, ConnectionEvent.class);
     }
 
     /** Every committed {@code CredentialUpdated} of the tenant's connections, in topic order per partition. */
     List<CredentialUpdated> credentialUpdates(TestTenant tenant) {
-        AvroSerde<CredentialUpdated> serde = AvroSerde.of(CredentialUpdated.class, SchemaRegistry.none());
+        return tenantRecords(tenant, Topics.CREDENTIAL_UPDATED, CredentialUpdated.class);
+    }
+
+    private <T extends SpecificRecord> List<T> tenantRecords(TestTenant tenant, String topic, Class<T> type) {
+        AvroSerde<T> serde = AvroSerde.of(type, SchemaRegistry.none());
         String prefix = tenant.id() + ":";
-        return new TopicProbe(layout.bootstrapServers()).records(Topics.CREDENTIAL_UPDATED).stream()
+        return new TopicProbe(layout.bootstrapServers()).records(topic).stream()
                 .filter(r -> r.key() != null && r.key().startsWith(prefix) && r.value() != null)
-                .map(ConsumerRecord::value).map(v -> serde.deserialize(Topics.CREDENTIAL_UPDATED, v)).toList();
+                .map(ConsumerRecord::value).map(v -> serde.deserialize(topic, v)).toList();
     }
 }
