@@ -2,7 +2,10 @@ package io.authpipe.broker;
 
 import io.authpipe.broker.config.BrokerConfig;
 import io.authpipe.broker.flow.ConnectRequestTopology;
+import io.authpipe.broker.events.EventFeed;
+import io.authpipe.broker.events.EventStreams;
 import io.authpipe.broker.http.HttpApi;
+import io.authpipe.events.CredentialUpdated;
 import io.authpipe.broker.keys.RotationResumer;
 import io.authpipe.broker.kafka.EventSerdes;
 import io.authpipe.broker.kafka.PipelineTopics;
@@ -44,14 +47,16 @@ public final class BrokerApi implements AutoCloseable {
     private final GlobalDeadLetters vaultDeadLetters;
     private final KafkaStreams connectStreams;
     private final HttpApi http;
+    private final EventStreams events;
     private final RotationResumer resumer;
     private final Publisher publisher;
     private final TenantRegistry tenants;
     private final URI publicUrl;
 
     private BrokerApi(KafkaStreams vaultStreams, GlobalDeadLetters vaultDeadLetters, KafkaStreams connectStreams,
-                      HttpApi http, RotationResumer resumer, Publisher publisher, TenantRegistry tenants,
-                      URI publicUrl) {
+                      HttpApi http, EventStreams events, RotationResumer resumer, Publisher publisher,
+                      TenantRegistry tenants, URI publicUrl) {
+        this.events = events;
         this.resumer = resumer;
         this.vaultStreams = vaultStreams;
         this.vaultDeadLetters = vaultDeadLetters;
@@ -83,7 +88,10 @@ public final class BrokerApi implements AutoCloseable {
         KafkaStreams vaultStreams = new KafkaStreams(VaultTopology.build(serdes, vaultProps, config.refresh()), vaultProps);
         StoreRouter router = new StoreRouter(vaultStreams, self);
 
-        HttpApi.Services services = ServiceWiring.wire(config, publicUrl, router, publisher, vault, clock);
+        EventStreams events = new EventStreams(EventFeed.start(kafka.consumerConfig(
+                "authpipe-events-" + config.instanceId(), "authpipe-events-" + config.instanceId()),
+                serdes.of(CredentialUpdated.class)), config.events());
+        HttpApi.Services services = ServiceWiring.wire(config, publicUrl, router, publisher, vault, events, clock);
 
         StreamsRunner.startAndAwaitRunning(vaultStreams, STARTUP_TIMEOUT);
         Properties connectProps = streamsSettings(config,
@@ -97,7 +105,7 @@ public final class BrokerApi implements AutoCloseable {
         RotationResumer resumer = new RotationResumer(services.tenants()::all, services.rotations())
                 .start(ROTATION_PASS_INTERVAL);
         LOG.info("broker-api ready url={} instance={}", publicUrl, config.instanceId());
-        return new BrokerApi(vaultStreams, vaultDeadLetters, connectStreams, http, resumer, publisher,
+        return new BrokerApi(vaultStreams, vaultDeadLetters, connectStreams, http, events, resumer, publisher,
                 services.tenants(), publicUrl);
     }
 
@@ -145,6 +153,7 @@ public final class BrokerApi implements AutoCloseable {
     @Override
     public void close() {
         resumer.close();
+        events.close();
         http.close();
         connectStreams.close(Duration.ofSeconds(10));
         vaultStreams.close(Duration.ofSeconds(10));

@@ -14,7 +14,10 @@ import io.authpipe.broker.flow.CallbackUrls;
 import io.authpipe.broker.flow.ConnectService;
 import io.authpipe.broker.flow.PendingAuthorizations;
 import io.authpipe.broker.flow.RegistrationThrottle;
+import io.authpipe.broker.events.EventStreams;
 import io.authpipe.broker.http.HttpApi;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.authpipe.broker.kafka.Publisher;
 import io.authpipe.broker.keys.KeyRotations;
 import io.authpipe.broker.keys.TenantEraser;
@@ -55,7 +58,7 @@ final class ServiceWiring {
     }
 
     static HttpApi.Services wire(BrokerConfig config, URI publicUrl, StoreRouter router, Publisher publisher,
-                                 Vault vault, Clock clock) {
+                                 Vault vault, EventStreams events, Clock clock) {
         InstancePolicy instances = InstancePolicy.allowing(config.instanceAllowList());
         MastodonClient mastodon = new MastodonClient(
                 MastodonHttp.client(instances, config.userAgent(), PROVIDER_TIMEOUT), clock);
@@ -88,7 +91,7 @@ final class ServiceWiring {
                 new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets,
                         config.keyRotationSettle(), clock),
                 new TenantEraser(disconnects, writer, apps, secrets, tenants, vault),
-                router, config.adminToken(), config.http(), config.peers(), peerScheme(config), clock);
+                router, events, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), config.adminToken(), config.http(), config.peers(), peerScheme(config), clock);
     }
 
     /** Peers are called like this instance is advertised: https when its advertised URL says so or it serves TLS. */

@@ -40,6 +40,7 @@ import java.util.Optional;
  * @param peers               how instances authenticate each other's forwarded requests
  * @param publishTimeout      how long a request waits for Kafka to acknowledge a record it publishes
  * @param standbyReplicas     standby replicas of every state store ({@code AUTHPIPE_STANDBY_REPLICAS}, default 0)
+ * @param events              the push channel {@code GET /v1/events}
  */
 public record BrokerConfig(
         String httpHost,
@@ -65,7 +66,8 @@ public record BrokerConfig(
         HttpSettings http,
         PeerSettings peers,
         Duration publishTimeout,
-        int standbyReplicas) {
+        int standbyReplicas,
+        EventSettings events) {
 
     /**
      * The production shape (one of possibly several instances): Kafka's address and {@code AUTHPIPE_PEER_SECRET}
@@ -111,7 +113,8 @@ public record BrokerConfig(
                 HttpSettings.fromEnv(env),
                 peers,
                 HttpSettings.positive(env, "AUTHPIPE_KAFKA_PUBLISH_TIMEOUT", Duration.ofSeconds(15)),
-                env.integer("AUTHPIPE_STANDBY_REPLICAS", 0, 0, 8));
+                env.integer("AUTHPIPE_STANDBY_REPLICAS", 0, 0, 8),
+                EventSettings.fromEnv(env));
     }
 
     private static URI url(String name, String value) {

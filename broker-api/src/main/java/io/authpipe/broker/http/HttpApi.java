@@ -7,6 +7,7 @@ import io.authpipe.broker.connection.ConnectionStore;
 import io.authpipe.broker.connection.CredentialReader;
 import io.authpipe.broker.connection.DisconnectService;
 import io.authpipe.broker.connection.UrgentRefresh;
+import io.authpipe.broker.events.EventStreams;
 import io.authpipe.broker.flow.CallbackService;
 import io.authpipe.broker.flow.ConnectService;
 import io.authpipe.broker.keys.KeyRotations;
@@ -15,6 +16,7 @@ import io.authpipe.broker.routing.StoreRouter;
 import io.authpipe.broker.secrets.TenantSecrets;
 import io.authpipe.broker.tenant.TenantRegistry;
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Optional;
@@ -36,8 +38,8 @@ public final class HttpApi implements AutoCloseable {
     public record Services(TenantRegistry tenants, ConnectService connect, CallbackService callback,
                            ConnectionStore connections, CredentialReader reader, UrgentRefresh urgentRefresh,
                            DisconnectService disconnects, CheckRequests checks, TenantSecrets secrets,
-                           KeyRotations rotations, TenantEraser eraser, StoreRouter router,
-                           Optional<String> adminToken, HttpSettings http, PeerSettings peers, String peerScheme,
+                           KeyRotations rotations, TenantEraser eraser, StoreRouter router, EventStreams events,
+                           PrometheusMeterRegistry meters, Optional<String> adminToken, HttpSettings http, PeerSettings peers, String peerScheme,
                            Clock clock) {
     }
 
@@ -58,7 +60,12 @@ public final class HttpApi implements AutoCloseable {
                 services.disconnects(), services.checks(), tenantConnections, forwarder, services.clock())
                 .register(app);
         new SecretRoutes(services.secrets()).register(app);
+        new EventRoutes(services.events()).register(app);
+        app.get(OpenApi.PATH, OpenApi::serve);
+        HttpMetrics metrics = new HttpMetrics(services.meters());
+        app.after(metrics::count);
         if (services.adminToken().isPresent()) {
+            app.get("/admin/metrics", metrics::serve);
             new AdminRoutes(services.tenants()).register(app);
             new KeyRoutes(services.tenants(), services.rotations(), services.eraser(), tenantConnections).register(app);
         }
