@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 @ExtendWith(SdkStackExtension.class)
 class NodeSdkTest {
     private static final Logger LOG = LoggerFactory.getLogger("io.authpipe.sdk.node");
-    private static final Path SDK_NODE = Path.of("..", "sdk-node").toAbsolutePath().normalize();
+    /** {@code ../sdk-node}, or {@code -Dauthpipe.sdkNode=<dir>}. */
+    private static final Path SDK_NODE = Path.of(System.getProperty("authpipe.sdkNode", "../sdk-node"))
+            .toAbsolutePath().normalize();
 
     @Test
     void theNodeSdksIntegrationTestsPass(SdkStack stack) throws IOException, InterruptedException {
