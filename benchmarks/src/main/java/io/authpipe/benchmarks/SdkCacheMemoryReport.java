@@ -18,7 +18,7 @@ public final class SdkCacheMemoryReport {
     public static void main(String[] args) throws IOException {
         try (CredentialServer server = new CredentialServer();
              Authpipe authpipe = Authpipe.builder().apiKey(CredentialServer.API_KEY).baseUrl(server.url())
-                     .expiryMargin(Duration.ZERO).maxStaleness(Duration.ofDays(1)).maxEntries(ENTRIES).build()) {
+                     .expiryMargin(Duration.ZERO).maxStaleness(Duration.ofDays(1)).maxEntries(2 * ENTRIES).build()) {
             authpipe.getCredential("mastodon", "warm-up");
             String[] userIds = new String[ENTRIES];
             for (int i = 0; i < ENTRIES; i++) {

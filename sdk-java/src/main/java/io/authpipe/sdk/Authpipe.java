@@ -26,7 +26,7 @@ public final class Authpipe implements AutoCloseable {
     private final CredentialCache cache;
 
     private Authpipe(String tenantId, SdkCore core) {
-        this.tenantId = tenantId;
+        this.tenantId = tenantId.intern(); // callers pass constants: the check below is then an identity comparison
         this.core = core;
         this.cache = core.cache();
     }
@@ -48,7 +48,7 @@ public final class Authpipe implements AutoCloseable {
      * @throws AuthpipeUnavailableException  unreachable or 5xx after two retries
      */
     public Credential getCredential(String provider, String tenantId, String userId) {
-        if (!this.tenantId.equals(tenantId)) {
+        if (this.tenantId != tenantId && !this.tenantId.equals(tenantId)) {
             throw new TenantMismatchException("this client serves tenant " + this.tenantId + ", not " + tenantId);
         }
         return cache.get(provider, userId);
@@ -91,7 +91,7 @@ public final class Authpipe implements AutoCloseable {
         private Duration maxStaleness = Duration.ofSeconds(30);
         private int maxEntries = 10_000;
         private Duration timeout = Duration.ofSeconds(10);
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
 
         private Builder() {
         }
@@ -138,7 +138,11 @@ public final class Authpipe implements AutoCloseable {
             return this;
         }
 
-        /** The clock expiry and staleness are judged by (default the system's, UTC). */
+        /**
+         * The clock expiry and staleness are judged by, read on every call. Default: the system clock, read every
+         * 5 ms by the client's timer thread instead, because reading it costs several times a cache hit on many
+         * virtual machines; the judgement may then lag by those few milliseconds.
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The cache's counters; {@link LongAdder}s so that concurrent hits do not contend on one field. */
+/** The cache's counters: hits without atomics ({@link HitCounter}), the rarer events in {@link LongAdder}s. */
 final class Counters {
-    final LongAdder hits = new LongAdder();
+    final HitCounter hits = new HitCounter();
     final LongAdder misses = new LongAdder();
     final LongAdder revalidations = new LongAdder();
     final LongAdder refreshes = new LongAdder();

@@ -1,6 +1,7 @@
 package io.authpipe.sdk.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,50 @@ final class Entries {
     private final AtomicInteger size = new AtomicInteger();
     private final int maxEntries;
     private final LongAdder evictions = new LongAdder();
+    private volatile ProviderMap[] providers = new ProviderMap[0];
 
     Entries(int maxEntries) {
         this.maxEntries = maxEntries;
     }
 
     CacheEntry get(String provider, String userId) {
-        ConcurrentHashMap<String, CacheEntry> users = byProvider.get(provider);
+        ConcurrentHashMap<String, CacheEntry> users = usersOf(provider);
         return users == null ? null : users.get(userId);
+    }
+
+    /**
+     * The provider's map. Providers are a handful of constants, kept in a small array as well: a lookup compares by
+     * identity (the caller's constant), then by value, and a hit costs one hash lookup instead of two, with no write.
+     */
+    private ConcurrentHashMap<String, CacheEntry> usersOf(String provider) {
+        ProviderMap[] known = providers;
+        for (ProviderMap p : known) {
+            if (p.provider() == provider) {
+                return p.users();
+            }
+        }
+        for (ProviderMap p : known) {
+            if (p.provider().equals(provider)) {
+                return p.users();
+            }
+        }
+        return null;
+    }
+
+    private ConcurrentHashMap<String, CacheEntry> usersOrNew(String provider) {
+        ConcurrentHashMap<String, CacheEntry> users = usersOf(provider);
+        return users != null ? users : addProvider(provider);
+    }
+
+    private synchronized ConcurrentHashMap<String, CacheEntry> addProvider(String provider) {
+        ConcurrentHashMap<String, CacheEntry> users = byProvider.computeIfAbsent(provider,
+                p -> new ConcurrentHashMap<>());
+        if (usersOf(provider) == null) {
+            ProviderMap[] more = Arrays.copyOf(providers, providers.length + 1);
+            more[providers.length] = new ProviderMap(provider.intern(), users);
+            providers = more;
+        }
+        return users;
     }
 
     /**
@@ -35,8 +72,7 @@ final class Entries {
      */
     CacheEntry putIfNewer(String provider, String userId, CacheEntry next) {
         boolean[] added = new boolean[1];
-        CacheEntry held = byProvider.computeIfAbsent(provider, p -> new ConcurrentHashMap<>())
-                .compute(userId, (id, old) -> {
+        CacheEntry held = usersOrNew(provider).compute(userId, (id, old) -> {
                     added[0] = old == null;
                     return old == null || next.version() >= old.version() ? next : old;
                 });
@@ -88,6 +124,9 @@ final class Entries {
                     candidates.add(new Candidate(provider.getKey(), userId, entry, entry.lastUsedMillis)));
         }
         return candidates;
+    }
+
+    private record ProviderMap(String provider, ConcurrentHashMap<String, CacheEntry> users) {
     }
 
     /** An entry with its LRU tick read once, so that the sort sees a fixed order. */

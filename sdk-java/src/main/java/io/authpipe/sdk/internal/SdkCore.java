@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadFactory;
  * cache, the stream, and their daemon threads.
  */
 public final class SdkCore implements AutoCloseable {
+    static final long COARSE_CLOCK_PERIOD_MILLIS = 5;
     private final CredentialCache cache;
     private final EventStream stream;
     private final ExecutorService httpThreads;
@@ -31,22 +32,27 @@ public final class SdkCore implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** Settings already validated by the builder. */
+    /**
+     * Settings already validated by the builder. {@code clock} null: the system clock, read every
+     * {@link #COARSE_CLOCK_PERIOD_MILLIS} by a timer ({@link CoarseClock}) rather than by every hit.
+     */
     public record Settings(String apiKey, URI baseUrl, Duration expiryMargin, Duration maxStaleness, int maxEntries,
                            Duration timeout, Clock clock) {
     }
 
     public static SdkCore start(Settings settings) {
         ExecutorService httpThreads = Executors.newCachedThreadPool(daemon("authpipe-http"));
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("authpipe-watchdog"));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("authpipe-timer"));
+        Clock clock = settings.clock() != null ? settings.clock()
+                : CoarseClock.start(Clock.systemUTC(), scheduler, COARSE_CLOCK_PERIOD_MILLIS);
         ObjectMapper json = ApiJson.mapper();
         String authorization = "Bearer " + settings.apiKey();
         CredentialFetcher fetcher = new CredentialFetcher(client(settings, httpThreads), settings.baseUrl(),
-                authorization, settings.timeout(), new Answers(json, settings.clock()), httpThreads);
-        CredentialCache cache = new CredentialCache(fetcher, settings.clock(), settings.expiryMargin(),
+                authorization, settings.timeout(), new Answers(json, clock), httpThreads);
+        CredentialCache cache = new CredentialCache(fetcher, clock, settings.expiryMargin(),
                 settings.maxStaleness(), settings.maxEntries());
         EventStream stream = new EventStream(client(settings, httpThreads), settings.baseUrl(), authorization,
-                settings.timeout(), cache, json, settings.clock());
+                settings.timeout(), cache, json, clock);
         stream.start(scheduler);
         return new SdkCore(cache, stream, httpThreads, scheduler);
     }
