@@ -23,7 +23,7 @@ export interface StreamConfig {
 /**
  * `GET /v1/events` (Server-Sent Events) kept open: reconnects after any end or failure with exponential backoff
  * and jitter (0.5 s doubling to 30 s, reset by a `ready` frame), sending the last event id seen as
- * `Last-Event-ID`. A connection silent for two heartbeats plus 5 s is dropped as dead. Every timer is unref'd
+ * `Last-Event-ID`. A connection without headers after 10 s, or silent for two heartbeats plus 5 s, is dropped as dead. Every timer is unref'd
  * and `close()` aborts the request, so a closed stream never keeps the process alive.
  *
  * Frames: `ready` (data `{tenantId, resumed, heartbeatSeconds}`), then `credential.updated`,
@@ -76,7 +76,10 @@ export class EventStream {
   /** One connection, until it ends; answers true to reconnect at once. */
   async #connectOnce(): Promise<boolean> {
     const abort = (this.#abort = new AbortController());
-    const response = await fetch(`${this.#config.baseUrl}/v1/events`, { headers: this.#headers(), signal: abort.signal });
+    const deadline = setTimeout(() => abort.abort(), CONNECT_TIMEOUT_MS);
+    deadline.unref();
+    const response = await fetch(`${this.#config.baseUrl}/v1/events`, { headers: this.#headers(), signal: abort.signal })
+      .finally(() => clearTimeout(deadline));
     if (response.status === 400 && (await errorCode(response)) === 'invalid_last_event_id') {
       this.lastEventId = null;
       this.#handlers.cannotResume();
@@ -163,6 +166,9 @@ interface ReadyData {
   readonly resumed: boolean;
   readonly heartbeatSeconds: number;
 }
+
+/** A broker that accepts the connection but sends no headers within this long is given up on. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 const CHANGE_TYPES = new Set(['credential.updated', 'connection.revoked', 'connection.deleted']);
 
