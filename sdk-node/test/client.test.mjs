@@ -21,6 +21,7 @@ beforeEach(() => {
   broker.answers.clear();
   broker.credentialRequests.length = 0;
   broker.eventRequests.length = 0;
+  broker.log.length = 0;
   broker.resumes = (lastEventId) => lastEventId !== undefined;
 });
 

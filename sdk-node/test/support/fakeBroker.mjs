@@ -29,6 +29,8 @@ export class FakeBroker {
   /** Decides the ready frame's `resumed` from the Last-Event-ID sent (or undefined). */
   resumes = (lastEventId) => lastEventId !== undefined;
   rejectLastEventId = false;
+  /** Every frame emitted, replayed after the Last-Event-ID of a resumed stream. */
+  log = [];
   #server;
 
   async start() {
@@ -50,7 +52,9 @@ export class FakeBroker {
 
   /** Sends one frame to every open stream. */
   emit(type, id, data) {
-    for (const res of this.streams) res.write(`event: ${type}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
+    const frame = `event: ${type}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`;
+    this.log.push({ id, frame });
+    for (const res of this.streams) res.write(frame);
   }
 
   dropStreams() {
@@ -80,7 +84,10 @@ export class FakeBroker {
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
     const ready = { tenantId: TENANT, resumed: this.resumes(lastEventId), heartbeatSeconds: 15 };
-    res.write(`event: ready\nid: c0\ndata: ${JSON.stringify(ready)}\n\n`);
+    const since = this.log.findIndex((entry) => entry.id === lastEventId);
+    const lastId = ready.resumed && since >= 0 ? lastEventId : (this.log.at(-1)?.id ?? 'c0');
+    res.write(`event: ready\nid: ${lastId}\ndata: ${JSON.stringify(ready)}\n\n`);
+    if (ready.resumed && since >= 0) for (const entry of this.log.slice(since + 1)) res.write(entry.frame);
     this.streams.add(res);
     res.on('close', () => this.streams.delete(res));
   }
