@@ -133,8 +133,9 @@ export class CachedCredentials {
   }
 
   #recordLag(change: ConnectionChange): void {
-    const lag = Math.max(0, this.#clock.now() - Date.parse(change.updatedAt));
-    if (Number.isNaN(lag)) return;
+    const updatedAt = change.updatedAt == null ? NaN : Date.parse(change.updatedAt);
+    if (Number.isNaN(updatedAt)) return;
+    const lag = Math.max(0, this.#clock.now() - updatedAt);
     this.counters.lastPushLagMs = lag;
     if (lag > this.counters.maxPushLagMs) this.counters.maxPushLagMs = lag;
   }
