@@ -59,10 +59,14 @@ export class Authpipe {
    * revocation is cached), `ConnectionNotFoundError`, `CredentialExpiredError`, `RateLimitedError`,
    * `UnauthorizedError`, `AuthpipeUnavailableError`, `TenantMismatchError`.
    */
-  async getCredential(request: CredentialRequest): Promise<CredentialResult> {
-    this.#checkTenant(request);
-    return this.#credentials.lookup(request.provider, request.userId, true)
-      ?? this.#credentials.load(request.provider, request.userId);
+  getCredential(request: CredentialRequest): Promise<CredentialResult> {
+    try {
+      this.#checkTenant(request);
+      return this.#credentials.lookupSettled(request.provider, request.userId)
+        ?? this.#credentials.load(request.provider, request.userId);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** The credential if a fresh one is cached, else undefined (nothing is fetched, no miss counted). Synchronous. */

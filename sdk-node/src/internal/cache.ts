@@ -14,6 +14,8 @@ export class CacheEntry {
   tick = 0;
   /** `expiresAt` in epoch ms; Infinity for a token that does not expire or for a revocation. */
   readonly expiresAtMs: number;
+  /** `result` as a settled promise, made once, so an awaited hit allocates nothing; null for a revocation. */
+  readonly settled: Promise<CredentialResult> | null;
 
   constructor(
     readonly version: number,
@@ -23,6 +25,7 @@ export class CacheEntry {
     readonly epoch: number,
   ) {
     this.expiresAtMs = result?.expiresAt ? result.expiresAt.getTime() : Infinity;
+    this.settled = result === null ? null : Promise.resolve(result);
   }
 }
 

@@ -42,6 +42,15 @@ export class CachedCredentials {
 
   /** A hit's result, a revoked entry's error thrown, or undefined for a miss (counted when `countMiss`). */
   lookup(provider: string, userId: string, countMiss: boolean): CredentialResult | undefined {
+    return this.#hit(provider, userId, countMiss)?.result ?? undefined;
+  }
+
+  /** As `lookup` (misses counted), a hit answered as the entry's settled promise: nothing allocated. */
+  lookupSettled(provider: string, userId: string): Promise<CredentialResult> | undefined {
+    return this.#hit(provider, userId, true)?.settled ?? undefined;
+  }
+
+  #hit(provider: string, userId: string, countMiss: boolean): CacheEntry | undefined {
     const entry = this.cache.get(provider, userId);
     if (entry === undefined) {
       if (countMiss) this.counters.misses++;
@@ -50,7 +59,7 @@ export class CachedCredentials {
     const verdict = this.cache.verdict(entry, this.#clock.now(), this.#streamConnected());
     if (verdict === 'hit') {
       this.counters.hits++;
-      return entry.result!;
+      return entry;
     }
     if (verdict === 'revoked') {
       this.counters.hits++;
