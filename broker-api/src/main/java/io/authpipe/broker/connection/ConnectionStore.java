@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -30,9 +31,22 @@ public final class ConnectionStore {
         return ownerOf(key) instanceof Ownership.Local;
     }
 
-    /** The stored connection, if this instance holds its partition and it exists. */
+    /**
+     * The stored connection, if it exists, from this instance's active copy of its partition. Throws
+     * {@link InvalidStateStoreException} ({@code 503 store_unavailable}) while that partition is not queryable here:
+     * a rebalance never makes an existing connection look absent.
+     */
     public Optional<StoredCredential> local(ConnectionKey key) {
-        return store().map(s -> s.get(key.asKafkaKey()));
+        return router.activeValue(VaultTopology.CREDENTIALS_STORE, key.asKafkaKey());
+    }
+
+    /** As {@link #local}, but empty while the partition is not queryable: for waiting until a change shows. */
+    public Optional<StoredCredential> localWhenQueryable(ConnectionKey key) {
+        try {
+            return local(key);
+        } catch (InvalidStateStoreException e) {
+            return Optional.empty();
+        }
     }
 
     /** The connection in this instance's standby copy of its partition (see {@link StoreRouter#standbyValue}). */

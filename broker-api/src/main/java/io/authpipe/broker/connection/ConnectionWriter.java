@@ -102,7 +102,7 @@ public final class ConnectionWriter {
         if (!store.ownedHere(key)) {
             return Optional.empty();
         }
-        return Awaiting.value(() -> store.local(key).filter(c -> c.getVersion() > version), timeout);
+        return Awaiting.value(() -> store.localWhenQueryable(key).filter(c -> c.getVersion() > version), timeout);
     }
 
     /** Publishes the connection's removal for good (its tenant was deleted). */
@@ -128,7 +128,7 @@ public final class ConnectionWriter {
         if (!store.ownedHere(key)) {
             return Optional.empty();
         }
-        return Awaiting.value(() -> store.local(key).filter(applied), APPLY_TIMEOUT);
+        return Awaiting.value(() -> store.localWhenQueryable(key).filter(applied), APPLY_TIMEOUT);
     }
 
     static ConnectionRef ref(ConnectionKey key) {

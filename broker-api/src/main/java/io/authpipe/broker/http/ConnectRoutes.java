@@ -1,6 +1,7 @@
 package io.authpipe.broker.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.authpipe.api.model.ConnectStarted;
 import io.authpipe.broker.flow.CallbackOutcome;
 import io.authpipe.broker.flow.CallbackParams;
 import io.authpipe.broker.flow.CallbackService;
@@ -51,9 +52,7 @@ final class ConnectRoutes {
             return;
         }
         ConnectOutcome.AuthorizeLink link = (ConnectOutcome.AuthorizeLink) outcome;
-        ctx.json(Views.JSON.createObjectNode()
-                .put("authorizeUrl", link.authorizeUrl())
-                .put("expiresAt", link.expiresAt().toString()));
+        ctx.json(new ConnectStarted(link.authorizeUrl(), link.expiresAt()));
     }
 
     private void callback(Context ctx) {

@@ -1,7 +1,9 @@
 package io.authpipe.broker.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.authpipe.api.model.CheckRequested;
+import io.authpipe.api.model.ConnectionList;
+import io.authpipe.api.model.Disconnected;
+import io.authpipe.api.model.ErrorBody;
 import io.authpipe.broker.api.ApiProblem;
 import io.authpipe.broker.connection.CheckRequests;
 import io.authpipe.broker.connection.ConnectionStore;
@@ -90,11 +92,10 @@ final class ConnectionRoutes {
             ctx.header("Cache-Control", "no-store");
             ctx.json(Views.credential(usable));
         } else if (read instanceof CredentialRead.Expired) {
-            ObjectNode body = Views.problem(ApiProblem.of(503, "credential_expired", "the access token expired at "
-                    + stored.getExpiresAt() + "; a refresh was requested, retry shortly or pass ?wait=<seconds>"));
-            body.put("status", "expired").put("version", stored.getVersion())
-                    .put("expiresAt", stored.getExpiresAt().toString());
-            ctx.header("Retry-After", "1").status(503).json(body);
+            ctx.header("Retry-After", "1").status(503).json(new ErrorBody("credential_expired",
+                    "the access token expired at " + stored.getExpiresAt()
+                            + "; a refresh was requested, retry shortly or pass ?wait=<seconds>",
+                    null, "expired", stored.getVersion(), null, stored.getExpiresAt()));
         } else {
             answerRevoked(ctx, stored, "reconnect the account");
         }
@@ -102,11 +103,8 @@ final class ConnectionRoutes {
 
     /** 410 {@code connection_revoked}: the connection holds no usable token, with its status, reason and version. */
     private static void answerRevoked(Context ctx, StoredCredential stored, String advice) {
-        ObjectNode body = Views.problem(ApiProblem.of(410, "connection_revoked",
-                "the connection is " + Views.status(stored) + "; " + advice));
-        body.put("status", Views.status(stored)).put("version", stored.getVersion())
-                .put("reason", stored.getStatusReason() == null ? null : Views.lower(stored.getStatusReason().name()));
-        ctx.status(410).json(body);
+        ctx.status(410).json(new ErrorBody("connection_revoked", "the connection is " + Views.status(stored) + "; "
+                + advice, null, Views.status(stored), stored.getVersion(), Views.reason(stored), null));
     }
 
     private static Duration waitParameter(Context ctx) {
@@ -134,10 +132,9 @@ final class ConnectionRoutes {
         if (status.isPresent() && !STATUSES.contains(status.get())) {
             throw ApiProblem.badRequest("invalid_status", "status must be one of " + STATUSES).toException();
         }
-        ArrayNode connections = Views.JSON.createArrayNode();
-        allOfTenant(ctx).stream().filter(c -> status.isEmpty() || Views.status(c).equals(status.get()))
-                .map(Views::connection).forEach(connections::add);
-        ctx.json(Views.JSON.createObjectNode().set("connections", connections));
+        ctx.json(new ConnectionList(allOfTenant(ctx).stream()
+                .filter(c -> status.isEmpty() || Views.status(c).equals(status.get()))
+                .map(Views::connection).toList()));
     }
 
     private void disconnect(Context ctx) {
@@ -148,9 +145,7 @@ final class ConnectionRoutes {
         StoredCredential stored = existing(key);
         Tenant tenant = TenantAuth.tenant(ctx);
         ProviderRevocation outcome = disconnects.disconnect(tenant, key, stored, allOfTenant(ctx, tenant));
-        ctx.json(Views.JSON.createObjectNode()
-                .put("status", "revoked")
-                .put("providerRevocation", Views.lower(outcome.name())));
+        ctx.json(new Disconnected("revoked", Views.lower(outcome.name())));
     }
 
     /**
@@ -170,8 +165,7 @@ final class ConnectionRoutes {
             return;
         }
         Instant requestedAt = checks.request(key, body.reason(), body.reportedStatus());
-        ctx.status(202).json(Views.JSON.createObjectNode().put("status", "check_requested")
-                .put("version", stored.getVersion()).put("requestedAt", requestedAt.toString()));
+        ctx.status(202).json(new CheckRequested("check_requested", stored.getVersion(), requestedAt));
     }
 
     private List<StoredCredential> allOfTenant(Context ctx) {

@@ -1,8 +1,10 @@
 package io.authpipe.broker.http;
 
+import io.authpipe.api.model.ApiJson;
 import io.authpipe.broker.config.HttpSettings;
 import io.authpipe.broker.config.KeyStoreFile;
 import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.eclipse.jetty.http.HttpVersion;
@@ -31,6 +33,7 @@ final class HttpServer {
 
     static void configure(JavalinConfig config, HttpSettings settings, HttpApi.Binding binding) {
         config.http.maxRequestSize = BodyLimit.MAX_BYTES;
+        config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
         config.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);

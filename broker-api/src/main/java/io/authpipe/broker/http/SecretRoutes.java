@@ -1,6 +1,6 @@
 package io.authpipe.broker.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.authpipe.api.model.SecretBody;
 import io.authpipe.broker.api.ApiProblem;
 import io.authpipe.broker.secrets.SecretKind;
 import io.authpipe.broker.secrets.TenantSecrets;
@@ -39,7 +39,7 @@ final class SecretRoutes {
                     + " characters").toException();
         }
         Instant at = secrets.put(TenantAuth.tenant(ctx), kind, name, Secret.of(value));
-        ctx.json(view(kind, name, at));
+        ctx.json(new SecretBody(kind.segment(), name, at, null));
     }
 
     private void get(Context ctx) {
@@ -48,8 +48,8 @@ final class SecretRoutes {
         TenantSecrets.StoredSecret secret = secrets.get(TenantAuth.tenant(ctx), kind, name)
                 .orElseThrow(() -> ApiProblem.notFound("secret_not_found", "no " + kind.segment() + " named "
                         + name).toException());
-        ctx.header("Cache-Control", "no-store").json(view(kind, name, secret.updatedAt())
-                .put("secret", secret.value().reveal()));
+        ctx.header("Cache-Control", "no-store").json(new SecretBody(kind.segment(), name, secret.updatedAt(),
+                secret.value().reveal()));
     }
 
     private void delete(Context ctx) {
@@ -59,11 +59,6 @@ final class SecretRoutes {
             throw ApiProblem.notFound("secret_not_found", "no " + kind.segment() + " named " + name).toException();
         }
         ctx.status(204);
-    }
-
-    private static ObjectNode view(SecretKind kind, String name, Instant updatedAt) {
-        return Views.JSON.createObjectNode().put("kind", kind.segment()).put("name", name)
-                .put("updatedAt", updatedAt.toString());
     }
 
     private static SecretKind kind(Context ctx) {

@@ -1,93 +1,70 @@
 package io.authpipe.broker.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.authpipe.api.model.Account;
+import io.authpipe.api.model.ConnectionBody;
+import io.authpipe.api.model.CredentialBody;
+import io.authpipe.api.model.ErrorBody;
+import io.authpipe.api.model.HealthState;
+import io.authpipe.api.model.RefreshState;
 import io.authpipe.broker.api.ApiProblem;
 import io.authpipe.broker.connection.CredentialRead;
 import io.authpipe.events.AccountInfo;
 import io.authpipe.events.StoredCredential;
-import java.time.Instant;
 import java.util.Locale;
 
-/** JSON views of API answers. Only {@link #credential} ever carries a token, to the authenticated tenant. */
+/**
+ * The API model's bodies ({@code io.authpipe.api.model}) from what the stores hold. Only {@link #credential} ever
+ * carries a token, to the authenticated tenant.
+ */
 final class Views {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private Views() {
     }
 
-    static ObjectNode problem(ApiProblem problem) {
-        ObjectNode node = JSON.createObjectNode().put("error", problem.error()).put("message", problem.message());
-        problem.retryAt().ifPresent(at -> node.put("retryAt", at.toString()));
-        return node;
+    static ErrorBody problem(ApiProblem problem) {
+        return new ErrorBody(problem.error(), problem.message(), problem.retryAt().orElse(null), null, null, null,
+                null);
     }
 
-    static ObjectNode credential(CredentialRead.Usable usable) {
+    static CredentialBody credential(CredentialRead.Usable usable) {
         StoredCredential c = usable.stored();
-        ObjectNode node = JSON.createObjectNode()
-                .put("credential", usable.accessToken().reveal())
-                .put("tokenType", c.getTokenType());
-        node.putArray("scopes").addAll(c.getScopes().stream().map(JSON.getNodeFactory()::textNode).toList());
-        node.put("expiresAt", iso(c.getExpiresAt()))
-                .put("status", status(c))
-                .put("version", c.getVersion())
-                .put("instance", c.getInstance());
-        node.set("account", account(c.getAccount()));
-        refresh(node, c);
-        return node;
+        return new CredentialBody(usable.accessToken().reveal(), c.getTokenType(), c.getScopes(), c.getExpiresAt(),
+                status(c), c.getVersion(), c.getInstance(), account(c.getAccount()), refresh(c), health(c));
     }
 
-    /**
-     * The refresh state (when the token was last refreshed, when it will be next, recent failures) and the health
-     * state (when the last check answered and what it found).
-     */
-    private static void refresh(ObjectNode node, StoredCredential c) {
-        node.putObject("refresh")
-                .put("lastRefreshAt", iso(c.getLastRefreshAt()))
-                .put("nextRefreshAt", iso(c.getNextRefreshAt()))
-                .put("failures", c.getRefreshFailures())
-                .put("lastError", c.getLastRefreshError());
-        node.putObject("health")
-                .put("lastCheckAt", iso(c.getLastCheckAt()))
-                .put("lastOutcome", c.getLastCheckOutcome() == null ? null : lower(c.getLastCheckOutcome().name()));
+    static ConnectionBody connection(StoredCredential c) {
+        return new ConnectionBody(c.getConnection().getProvider(), c.getConnection().getUserId(), status(c),
+                reason(c), c.getVersion(), c.getInstance(), c.getScopes(), c.getExpiresAt(), c.getConnectedAt(),
+                c.getUpdatedAt(), account(c.getAccount()), refresh(c), health(c));
     }
 
-    static ObjectNode connection(StoredCredential c) {
-        ObjectNode node = JSON.createObjectNode()
-                .put("provider", c.getConnection().getProvider())
-                .put("userId", c.getConnection().getUserId())
-                .put("status", status(c))
-                .put("statusReason", c.getStatusReason() == null ? null : lower(c.getStatusReason().name()))
-                .put("version", c.getVersion())
-                .put("instance", c.getInstance());
-        node.putArray("scopes").addAll(c.getScopes().stream().map(JSON.getNodeFactory()::textNode).toList());
-        node.put("expiresAt", iso(c.getExpiresAt()))
-                .put("connectedAt", iso(c.getConnectedAt()))
-                .put("updatedAt", iso(c.getUpdatedAt()));
-        node.set("account", account(c.getAccount()));
-        refresh(node, c);
-        return node;
+    /** When the token was last refreshed, when it will be next, recent failures. */
+    private static RefreshState refresh(StoredCredential c) {
+        return new RefreshState(c.getLastRefreshAt(), c.getNextRefreshAt(), c.getRefreshFailures(),
+                c.getLastRefreshError());
+    }
+
+    /** When the last check answered and what it found. */
+    private static HealthState health(StoredCredential c) {
+        return new HealthState(c.getLastCheckAt(),
+                c.getLastCheckOutcome() == null ? null : lower(c.getLastCheckOutcome().name()));
     }
 
     static String status(StoredCredential c) {
         return lower(c.getStatus().name());
     }
 
+    static String reason(StoredCredential c) {
+        return c.getStatusReason() == null ? null : lower(c.getStatusReason().name());
+    }
+
     static String lower(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    private static ObjectNode account(AccountInfo a) {
-        return JSON.createObjectNode()
-                .put("id", a.getId())
-                .put("username", a.getUsername())
-                .put("acct", a.getAcct())
-                .put("url", a.getUrl())
-                .put("uri", a.getUri())
-                .put("displayName", a.getDisplayName());
-    }
-
-    private static String iso(Instant instant) {
-        return instant == null ? null : instant.toString();
+    private static Account account(AccountInfo a) {
+        return new Account(a.getId(), a.getUsername(), a.getAcct(), a.getUrl(), a.getUri(), a.getDisplayName());
     }
 }

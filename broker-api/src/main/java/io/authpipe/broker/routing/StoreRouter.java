@@ -61,6 +61,26 @@ public final class StoreRouter {
         }
     }
 
+    /**
+     * The value of {@code key} in this instance's active copy of its partition of {@code store}. While that partition
+     * cannot be queried here (starting, rebalancing, restoring, moved away) this throws
+     * {@link InvalidStateStoreException} ({@code 503 store_unavailable}) rather than answer "absent".
+     */
+    public <V> Optional<V> activeValue(String store, String key) {
+        KeyQueryMetadata metadata;
+        try {
+            metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+        } catch (IllegalStateException e) {
+            throw new InvalidStateStoreException("the stores are not queryable yet");
+        }
+        if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new InvalidStateStoreException(store + " has no queryable partition for the key now");
+        }
+        ReadOnlyKeyValueStore<String, V> partition = streams.store(StoreQueryParameters.fromNameAndType(store,
+                QueryableStoreTypes.<String, V>keyValueStore()).withPartition(metadata.partition()));
+        return Optional.ofNullable(partition.get(key));
+    }
+
     /** Every other instance hosting a partition of {@code store}. */
     public List<HostInfo> otherHostsOf(String store) {
         return streams.streamsMetadataForStore(store).stream()
