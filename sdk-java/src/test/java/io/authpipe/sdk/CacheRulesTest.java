@@ -87,6 +87,24 @@ class CacheRulesTest {
     }
 
     @Test
+    void aHitAllocatesNothing() {
+        broker.answer("mastodon", "u1", credential("tok-1", 1, T0.plusSeconds(3600)));
+        Authpipe c = connectedClient();
+        c.getCredential("mastodon", "acme", "u1");
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 100_000; i++) {
+            c.getCredential("mastodon", "acme", "u1");
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+        assertThat(allocated).as("bytes allocated by 100,000 hits").isLessThan(1_000);
+    }
+
+    @Test
     void aTokenWithinTheExpiryMarginIsFetchedAgain() {
         broker.answer("mastodon", "u1", credential("tok-1", 1, T0.plusSeconds(120)),
                 credential("tok-2", 2, T0.plusSeconds(3600)));
