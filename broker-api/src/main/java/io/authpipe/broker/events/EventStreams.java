@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,16 +48,26 @@ public final class EventStreams implements AutoCloseable {
         return true;
     }
 
+    /** Frees a slot {@link #reserve reserved} for a stream that did not start. */
+    public void release(String tenant) {
+        open.get(tenant).decrementAndGet();
+    }
+
     /** Runs a stream in a slot {@link #reserve reserved} for {@code tenant}; the slot frees when it ends. */
     public void open(String tenant, Optional<EventCursor> resumeFrom, EventSink sink) {
         EventSubscription subscription = new EventSubscription(feed, tenant, resumeFrom, sink, settings, json);
-        executor.execute(() -> {
-            try {
-                subscription.run();
-            } finally {
-                open.get(tenant).decrementAndGet();
-            }
-        });
+        try {
+            executor.execute(() -> {
+                try {
+                    subscription.run();
+                } finally {
+                    release(tenant);
+                }
+            });
+        } catch (RejectedExecutionException e) { // closing
+            release(tenant);
+            sink.close();
+        }
     }
 
     /** Open streams, by tenant. */

@@ -14,6 +14,8 @@ import io.authpipe.sandbox.mastodon.SandboxConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -37,7 +39,8 @@ class EventStreamTest {
 
     @BeforeAll
     static void start(EmbeddedKafka kafka, @TempDir Path dir) {
-        fixture = BrokerFixture.start(kafka, dir, SandboxConfig.defaults(), Map.of("AUTHPIPE_EVENTS_HEARTBEAT", "1s"),
+        fixture = BrokerFixture.start(kafka, dir, SandboxConfig.defaults(), Map.of("AUTHPIPE_EVENTS_HEARTBEAT", "1s",
+                        "AUTHPIPE_EVENTS_MAX_STREAMS_PER_TENANT", "3"),
                 Clock.systemUTC());
         tenantA = fixture.createTenant("events-a");
         tenantB = fixture.createTenant("events-b");
@@ -114,6 +117,34 @@ class EventStreamTest {
         }
         try (SseReader wrongKey = SseReader.open(fixture.baseUrl(), tenantA.apiKey() + "x", Optional.empty())) {
             assertThat(wrongKey.status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aTenantHasABoundedNumberOfStreamsAndAClosedOneFreesItsSlot() throws Exception {
+        TestTenant tenant = fixture.createTenant("events-slots");
+        List<SseReader> streams = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                streams.add(open(tenant, Optional.empty()));
+            }
+            try (SseReader oneTooMany = SseReader.open(fixture.baseUrl(), tenant.apiKey(), Optional.empty())) {
+                assertThat(oneTooMany.status()).isEqualTo(429);
+                assertThat(JSON.readTree(oneTooMany.errorBody()).path("error").asText()).isEqualTo("too_many_streams");
+            }
+            streams.remove(0).close();
+            // the server notices the closed stream at its next write (a heartbeat here, every second)
+            SseReader again = org.awaitility.Awaitility.await().atMost(WITHIN).until(() -> {
+                SseReader attempt = SseReader.open(fixture.baseUrl(), tenant.apiKey(), Optional.empty());
+                if (attempt.status() != 200) {
+                    attempt.close();
+                }
+                return attempt;
+            }, attempt -> attempt.status() == 200);
+            streams.add(again);
+            again.await(named("ready"), WITHIN);
+        } finally {
+            streams.forEach(SseReader::close);
         }
     }
 

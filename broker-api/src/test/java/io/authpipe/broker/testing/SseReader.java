@@ -42,7 +42,7 @@ public final class SseReader implements AutoCloseable {
 
     public static SseReader open(String baseUrl, String apiKey, Optional<String> lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/events"))
-                .header("Authorization", "Bearer " + apiKey).header("Accept", "text/event-stream");
+                .header("Authorization", "Bearer " + apiKey); // no Accept header: the server streams regardless
         lastEventId.ifPresent(id -> request.header("Last-Event-ID", id));
         try {
             return new SseReader(HttpClient.newHttpClient().send(request.build(),
