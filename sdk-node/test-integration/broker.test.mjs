@@ -13,8 +13,9 @@ function authpipe(options = {}, apiKey = env.apiKey) {
   return client;
 }
 
-async function connected(options, apiKey) {
-  const client = authpipe(options, apiKey);
+// The stack's tokens live 10 s: a margin under that, so that a fresh token is a hit (the default is 60 s).
+async function connected(options = {}, apiKey) {
+  const client = authpipe({ expiryMarginMs: 2_000, ...options }, apiKey);
   await eventually(() => client.metrics().streamState === 'connected', 15_000, 'the event stream');
   return client;
 }

@@ -54,7 +54,7 @@ class GetCredentialStackTest {
             CacheMetrics after = authpipe.metrics();
             assertThat(after.hits() - before.hits()).isEqualTo(10_000);
             assertThat(after.misses()).isEqualTo(before.misses());
-            // a pushed refresh may land meanwhile (tokens live 15 s): it is the only request allowed
+            // a pushed refresh may land meanwhile (tokens live 10 s): it is the only request allowed
             assertThat(stack.serverGetCredentialCount() - serverBefore)
                     .isEqualTo(after.refreshes() - before.refreshes());
             LOG.info("MEASURE 10,000 hits in {} us ({} ns per hit, cold JIT)", nanos / 1000, nanos / 10_000);

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * with the rest would leave every stored token unknown to it.
  */
 public final class SdkStack implements AutoCloseable {
-    public static final Duration TOKEN_TTL = Duration.ofSeconds(15);
+    public static final Duration TOKEN_TTL = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(SdkStack.class);
     private static final String CREDENTIAL_ROUTE = "/v1/credentials/{provider}/{userId}";
     private static final Pattern COUNT_LINE = Pattern.compile(
@@ -110,13 +110,18 @@ public final class SdkStack implements AutoCloseable {
                 Map.entry("AUTHPIPE_TOPIC_PARTITIONS", "3"),
                 Map.entry("AUTHPIPE_TOPIC_REPLICATION", "1"),
                 Map.entry("AUTHPIPE_HEALTH_INTERVAL", "1m"),
+                // a connection is checked at most once per gap (10 s by default); the tests revoke connections made
+                // moments before, and measure the push, not the gap
+                Map.entry("AUTHPIPE_HEALTH_MIN_GAP", "1s"),
                 Map.entry("AUTHPIPE_HTTP_PORT", Integer.toString(apiPort)),
                 Map.entry("AUTHPIPE_ADMIN_TOKEN", admin),
                 Map.entry("AUTHPIPE_INSTANCE_ALLOWLIST", URI.create(sandbox.baseUrl()).getAuthority()),
-                // a 15 s token is refreshed 5-6 s before it expires; a 401 judges the grant until 1 s before that
+                // a 10 s token is refreshed 5-6 s before it expires; a 401 judges the grant until 1 s before that
                 Map.entry("AUTHPIPE_REFRESH_LEAD", "5s"),
                 Map.entry("AUTHPIPE_REFRESH_JITTER", "1s"),
-                Map.entry("AUTHPIPE_EXPIRY_MARGIN", "1s")));
+                Map.entry("AUTHPIPE_EXPIRY_MARGIN", "1s"),
+                // a stream whose client went away frees its slot at the next write: tests open many clients
+                Map.entry("AUTHPIPE_EVENTS_HEARTBEAT", "2s")));
     }
 
     private void startServices() throws IOException {
