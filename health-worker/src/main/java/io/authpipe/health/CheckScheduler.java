@@ -41,11 +41,15 @@ import org.slf4j.LoggerFactory;
  * due or in flight collapse. A due check whose {@link SubjectWindow} is closed (the token's refresh is due, or it is
  * near or past its expiry) is not sent: the connection is the refresh-worker's, and the check is tried again later,
  * backing off like a check that said nothing, by when the vault has usually published the refreshed version; a
- * requested one is sent as soon as the refreshed version arrives.
+ * requested one is sent as soon as the refreshed version arrives. A request for a connection not known yet waits a
+ * while for it ({@link EarlyRequests}).
  */
 final class CheckScheduler implements Processor<String, Object, Void, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(CheckScheduler.class);
     private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    /** How long a request for a connection not yet known waits for it, and how many such requests wait. */
+    private static final Duration EARLY_HOLD = Duration.ofSeconds(60);
+    private static final int EARLY_CAPACITY = 10_000;
     /** The due time of a requested check that may run now: sorts before every overdue check in the due index. */
     static final Instant URGENT = Instant.EPOCH;
 
@@ -60,6 +64,7 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
     private final Queue<CheckDone> done = new ConcurrentLinkedQueue<>();
     /** Connections handed over, and when; one still here after the in-flight timeout has lost its CheckDone. */
     private final Map<String, Instant> inFlight = new HashMap<>();
+    private final EarlyRequests early = new EarlyRequests(EARLY_HOLD, EARLY_CAPACITY);
     private ProcessorContext<Void, Void> context;
     private DueSchedule<ScheduledCheck> schedule;
     private KeyValueStore<String, Tenant> tenants;
@@ -119,8 +124,14 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
             }
             schedule.schedule(key, check);
         } else {
-            schedule.schedule(key, ScheduledCheck.newBuilder().setSubject(subject)
-                    .setDueAt(cadence.first(now, random)).build());
+            ScheduledCheck check = ScheduledCheck.newBuilder().setSubject(subject)
+                    .setDueAt(cadence.first(now, random)).build();
+            early.take(key, now).ifPresent(request -> {
+                check.setRequestedAt(request.getRequestedAt());
+                dueAsRequested(key, check, now);
+                LOG.info("check requested before connection={} was known, now due={}", key, check.getDueAt());
+            });
+            schedule.schedule(key, check);
         }
     }
 
@@ -128,7 +139,9 @@ final class CheckScheduler implements Processor<String, Object, Void, Void> {
         Optional<ScheduledCheck> known = schedule.get(key);
         if (known.isEmpty()) {
             metrics.requestDropped();
-            LOG.info("check requested for connection={}, which is not checked (unknown or ended); dropped", key);
+            early.hold(key, request, now);
+            LOG.info("check requested for connection={}, which is not checked (unknown or ended); held {} in case"
+                    + " the connection is new", key, EARLY_HOLD);
             return;
         }
         ScheduledCheck check = known.get();

@@ -151,6 +151,28 @@ class CheckSchedulerTest {
     }
 
     @Test
+    void aRequestAheadOfItsNewConnectionIsAppliedWhenTheConnectionArrives() {
+        driver.request("u1"); // the service reported the token before the vault's subject reached the worker
+        driver.advance(Duration.ofSeconds(5));
+        driver.put(subject("u1"));
+
+        assertThat(driver.stored(KEY).getRequestedAt()).isEqualTo(T0);
+        driver.advance(SCAN);
+        assertThat(driver.jobs()).singleElement().satisfies(job -> assertThat(job.urgent()).isTrue());
+    }
+
+    @Test
+    void aRequestHeldLongerThanAMinuteForAConnectionThatNeverCameIsForgotten() {
+        driver.request("u1");
+        driver.advance(Duration.ofSeconds(61));
+        driver.put(subject("u1"));
+
+        assertThat(driver.stored(KEY).getRequestedAt()).isNull();
+        driver.advance(SCAN);
+        assertThat(driver.jobs()).isEmpty();
+    }
+
+    @Test
     void aRequestRightAfterACheckWaitsForTheMinimumGap() {
         CheckJob first = handOverARequestedCheck();
         Instant checkedAt = driver.now();
