@@ -92,6 +92,11 @@ class OpenApiContractTest {
             contract.check("GET", "/health", Api.browse(fixture.baseUrl() + "/health"));
             contract.check("GET", "/v1/oauth/callback", Api.browse(fixture.baseUrl() + "/v1/oauth/callback?state=x"));
 
+            String metrics = fixture.admin().get("/admin/metrics").text();
+            assertThat(metrics).as("requests counted by route template, never by path").contains(
+                    "authpipe_http_requests_total{method=\"GET\",route=\"/v1/credentials/{provider}/{userId}\","
+                            + "status=\"410\"} 1.0").doesNotContain("contract-user");
+
             events.await(f -> f.event().equals("connection.revoked"), Duration.ofSeconds(20));
             for (SseReader.Frame frame : events.frames()) {
                 if (!frame.event().equals("ready")) {

@@ -2,13 +2,16 @@ package io.authpipe.sdk.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.authpipe.sdk.Authpipe;
 import io.authpipe.sdk.AuthpipeException;
 import io.authpipe.sdk.CacheMetrics;
 import io.authpipe.sdk.ConnectionNotFoundException;
 import io.authpipe.sdk.Credential;
+import io.authpipe.sdk.StreamState;
 import io.authpipe.sdk.TenantMismatchException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,36 @@ class GetCredentialStackTest {
             assertThat(c.expiry()).isPresent();
             assertThat(c.account().username()).startsWith("sdkuser");
             assertThat(c.scopes()).contains("read");
+        }
+    }
+
+    @Test
+    void aTokenInsideTheMarginIsNeverServedFromTheCacheEachReadIsFetched(SdkStack stack) {
+        stack.connect(stack.main(), "misses-1");
+        // the default 60 s margin against the stack's 10 s tokens: every read is a miss. Straight to broker-api, not
+        // through the test's proxy, so that the figure is the server's and the client's.
+        try (Authpipe authpipe = Authpipe.builder().apiKey(stack.main().apiKey())
+                .baseUrl(java.net.URI.create(stack.apiUrl())).build()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> authpipe.streamState() == StreamState.CONNECTED);
+            authpipe.getCredential("mastodon", "misses-1");
+            CacheMetrics before = authpipe.metrics();
+            long serverBefore = stack.serverGetCredentialCount();
+
+            int reads = 300;
+            long started = System.nanoTime();
+            for (int i = 0; i < reads; i++) {
+                authpipe.getCredential("mastodon", "misses-1");
+            }
+            long nanos = System.nanoTime() - started;
+
+            CacheMetrics after = authpipe.metrics();
+            assertThat(after.hits()).isEqualTo(before.hits());
+            assertThat(after.misses() - before.misses()).isEqualTo(reads);
+            // a pushed refresh may land meanwhile: the only other request allowed
+            assertThat(stack.serverGetCredentialCount() - serverBefore)
+                    .isEqualTo(reads + after.refreshes() - before.refreshes());
+            LOG.info("MEASURE {} misses over HTTP, one caller: {} misses/s ({} us each)", reads,
+                    reads * 1_000_000_000L / nanos, nanos / reads / 1000);
         }
     }
 

@@ -51,7 +51,8 @@ public final class SdkStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SdkStack.class);
     private static final String CREDENTIAL_ROUTE = "/v1/credentials/{provider}/{userId}";
     private static final Pattern COUNT_LINE = Pattern.compile(
-            "^authpipe_http_requests_total\\{([^}]*)}\\s+([0-9.eE+]+)$", Pattern.MULTILINE);
+            // the labels hold the route template, braces included: up to the line's last brace
+            "^authpipe_http_requests_total\\{(.*)}\\s+([0-9.eE+]+)$", Pattern.MULTILINE);
     private static final int SANDBOX_USERS = 80;
 
     /** A tenant and its API key. */
