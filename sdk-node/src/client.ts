@@ -21,6 +21,8 @@ export interface AuthpipeMetrics {
   readonly evictions: number;
   /** Fetches on a caller's path for an entry gone stale while the event stream was down. */
   readonly revalidations: number;
+  /** Fetches made in the background after a pushed `credential.updated`, never on a caller's path. */
+  readonly refreshes: number;
   readonly streamState: StreamState;
   /** From an event's `updatedAt` to the cache holding its change (clocks of broker and client both count). */
   readonly pushLagMs: { readonly last: number; readonly max: number };
@@ -82,6 +84,7 @@ export class Authpipe {
       misses: counters.misses,
       evictions: cache.evictions,
       revalidations: counters.revalidations,
+      refreshes: counters.refreshes,
       streamState: this.#stream?.state ?? 'closed',
       pushLagMs: { last: counters.lastPushLagMs, max: counters.maxPushLagMs },
       entries: cache.size,

@@ -50,7 +50,7 @@ test('the seed snippet answers the credential, and the second call is a hit with
   assert.equal(authpipe.peekCredential(WHO), again);
   assert.equal(broker.credentialRequests.length, 1);
   assert.deepEqual({ ...authpipe.metrics(), pushLagMs: null },
-    { hits: 2, misses: 1, evictions: 0, revalidations: 0, streamState: 'connected', pushLagMs: null, entries: 1 });
+    { hits: 2, misses: 1, evictions: 0, revalidations: 0, refreshes: 0, streamState: 'connected', pushLagMs: null, entries: 1 });
 });
 
 test('neither the token nor the key shows in inspect, toString, JSON or an error', async () => {

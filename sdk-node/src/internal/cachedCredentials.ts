@@ -11,6 +11,7 @@ export class Counters {
   hits = 0;
   misses = 0;
   revalidations = 0;
+  refreshes = 0;
   lastPushLagMs = 0;
   maxPushLagMs = 0;
 }
@@ -71,10 +72,11 @@ export class CachedCredentials {
   }
 
   /** Fetches over HTTP, sharing the request with every other caller of the same key. */
-  load(provider: string, userId: string): Promise<CredentialResult> {
+  load(provider: string, userId: string, background = false): Promise<CredentialResult> {
     const key = flightKey(provider, userId);
     const existing = this.#flights.get(key);
     if (existing !== undefined) return existing.promise;
+    if (background) this.counters.refreshes++;
     const flight: Flight = { promise: this.#fetchAndStore(provider, userId), pending: null };
     this.#flights.set(key, flight);
     flight.promise.then(() => this.#landed(key, flight), () => this.#landed(key, flight));
@@ -126,7 +128,7 @@ export class CachedCredentials {
 
   /** The old entry keeps serving (while outside its margin) until the new one lands. */
   #refreshInBackground(change: ConnectionChange): void {
-    this.load(change.provider, change.userId).then(
+    this.load(change.provider, change.userId, true).then(
       () => this.#recordLag(change),
       (error: unknown) => {
         if (!(error instanceof ConnectionRevokedError)) this.#markStale(change.provider, change.userId);
