@@ -98,7 +98,7 @@ public final class BrokerApi implements AutoCloseable {
                 config.applicationId() + ConnectRequestTopology.APPLICATION_SUFFIX, "connect", Optional.empty())
                 .toProperties(kafka);
         KafkaStreams connectStreams = StreamsRunner.startAndAwaitRunning(
-                ConnectRequestTopology.build(serdes, services.tenants(), services.connect()), connectProps,
+                ConnectRequestTopology.build(serdes, services.tenants(), services.sessions()), connectProps,
                 STARTUP_TIMEOUT);
         services.rotations().upgradeLegacyTenants(services.tenants().all());
         HttpApi http = new HttpApi(services).start(config.httpHost(), port);

@@ -24,6 +24,8 @@ import io.authpipe.broker.keys.TenantEraser;
 import io.authpipe.broker.routing.Ownership;
 import io.authpipe.broker.routing.StoreRouter;
 import io.authpipe.broker.secrets.TenantSecrets;
+import io.authpipe.broker.session.ConnectSessionService;
+import io.authpipe.broker.session.ConnectSessions;
 import io.authpipe.broker.tenant.TenantRecords;
 import io.authpipe.broker.tenant.TenantRegistry;
 import io.authpipe.broker.vault.VaultTopology;
@@ -31,6 +33,7 @@ import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.core.identity.TenantId;
 import io.authpipe.core.instance.InstancePolicy;
 import io.authpipe.events.AppRegistration;
+import io.authpipe.events.ConnectSession;
 import io.authpipe.events.PendingAuthorization;
 import io.authpipe.events.Tenant;
 import io.authpipe.events.TenantSecret;
@@ -75,6 +78,9 @@ final class ServiceWiring {
         PendingAuthorizations flows = new PendingAuthorizations(
                 hash -> ServiceWiring.<PendingAuthorization>lookup(router, VaultTopology.AUTHORIZATIONS_STORE, hash),
                 hash -> router.ownerOf(VaultTopology.AUTHORIZATIONS_STORE, hash) instanceof Ownership.Local, publisher);
+        ConnectSessions sessions = new ConnectSessions(
+                id -> ServiceWiring.<ConnectSession>lookup(router, VaultTopology.CONNECT_SESSIONS_STORE, id),
+                id -> router.ownerOf(VaultTopology.CONNECT_SESSIONS_STORE, id) instanceof Ownership.Local, publisher);
         ConnectionStore connections = new ConnectionStore(router);
         ConnectionWriter writer = new ConnectionWriter(publisher, vault, connections, clock);
         CredentialReader reader = new CredentialReader(vault);
@@ -82,10 +88,12 @@ final class ServiceWiring {
         TenantSecrets secrets = new TenantSecrets(key -> ServiceWiring.<TenantSecret>lookup(router,
                 VaultTopology.TENANT_SECRETS_STORE, key), tenant -> ofTenant(router, VaultTopology.TENANT_SECRETS_STORE,
                 tenant, k -> k), publisher, vault, clock);
-        return new HttpApi.Services(tenants,
-                new ConnectService(instances, servers, apps, flows, vault, new CallbackUrls(publicUrl),
-                        config.flowTtl(), clock),
-                new CallbackService(tenants, flows, apps, servers, mastodon, writer, vault, clock),
+        ConnectService connect = new ConnectService(instances, servers, apps, flows, vault,
+                new CallbackUrls(publicUrl), config.flowTtl(), clock);
+        ConnectSessionService sessionService = new ConnectSessionService(connect, sessions, tenants,
+                publicUrl.toString().replaceAll("/+$", ""), ConnectSessionService.MAX_TTL, clock);
+        return new HttpApi.Services(tenants, sessionService,
+                new CallbackService(tenants, flows, apps, servers, mastodon, writer, vault, sessionService, clock),
                 connections, reader, new UrgentRefresh(writer, URGENT_REFRESH_COOLDOWN, clock), disconnects,
                 new CheckRequests(publisher, clock), secrets,
                 new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets,

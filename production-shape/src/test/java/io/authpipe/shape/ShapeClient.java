@@ -59,8 +59,9 @@ final class ShapeClient {
         if (reply.status() != 200) {
             throw new IllegalStateException("connect failed: " + reply.status() + " " + reply.error());
         }
-        URI callback = new SandboxBrowser().approve(reply.json().path("authorizeUrl").asText(), username, password);
-        return Api.browse(callback.toString()).status();
+        SandboxBrowser browser = new SandboxBrowser();
+        URI callback = browser.approve(reply.json().path("authorizeUrl").asText(), username, password);
+        return Api.browse(callback.toString(), browser).status();
     }
 
     /** getCredential on broker-api {@code instance}: the status and, on 200, the body. Never throws. */

@@ -19,6 +19,7 @@ public final class Topics {
     public static final String CHECK_SUBJECTS = "authpipe.check-subjects";
     public static final String CHECK_REQUESTS = "authpipe.check-requests";
     public static final String AUTHORIZATIONS = "authpipe.authorizations";
+    public static final String CONNECT_SESSIONS = "authpipe.connect-sessions";
     public static final String APP_REGISTRATIONS = "authpipe.app-registrations";
     public static final String TENANTS = "authpipe.tenants";
     public static final String TENANT_SECRETS = "authpipe.tenant-secrets";
@@ -43,6 +44,7 @@ public final class Topics {
                 new Definition(CHECK_SUBJECTS, true, "connections the health-worker checks, token sealed"),
                 new Definition(CHECK_REQUESTS, false, "requests to check a connection now (a token was refused)"),
                 new Definition(AUTHORIZATIONS, true, "pending OAuth flows, by state hash"),
+                new Definition(CONNECT_SESSIONS, true, "connect sessions minted for the browser, by session id"),
                 new Definition(APP_REGISTRATIONS, true, "OAuth apps per tenant, instance and scope set"),
                 new Definition(TENANTS, true, "tenants, hashed API keys and their key references"),
                 new Definition(TENANT_SECRETS, true, "webhook signing secrets and app passwords tenants store"),

@@ -8,6 +8,7 @@ import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.core.identity.TenantId;
 import io.authpipe.core.instance.InstanceAddress;
 import io.authpipe.core.secret.Secret;
+import io.authpipe.events.BrowserBinding;
 import io.authpipe.events.PendingAuthorization;
 import io.authpipe.mastodon.ClientCredentials;
 import io.authpipe.mastodon.InstanceUnavailableException;
@@ -18,6 +19,8 @@ import io.authpipe.mastodon.TokenOutcome;
 import io.authpipe.mastodon.VerifyOutcome;
 import io.authpipe.records.SealedBytes;
 import io.authpipe.vault.Vault;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,12 +30,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Finishes a flow at {@code GET /v1/oauth/callback}. Runs on the instance owning the state's partition.
  *
- * <p>A state that is unknown, lacks the proof its flow's challenge asks for ({@link StateToken}), is already used
- * or was issued to another tenant gets an error body and no redirect (the request cannot be trusted); a wrong proof
- * does not use the state up, so whoever read a handle on a topic cannot spoil the flow it belongs to. Otherwise the state is used up first, then: expired, denied, failed exchange or
- * failed verification redirect to {@code returnTo} with the error; success exchanges the code (sending the PKCE
- * verifier only if a challenge was sent), verifies the token, records the account and publishes
- * {@code ConnectionEstablished} with the token sealed.
+ * <p>A state that is unknown, already used or issued to another tenant gets an error and no redirect (the request
+ * cannot be trusted). So does a browser without the cookie of the browser that clicked on the connect page: a link
+ * started in one browser and opened in another (where the server may approve silently, for an app it trusts) ends
+ * here, before the state is used up and with nothing stored (RFC 9700 §4.7). Otherwise the state is used up first,
+ * then: expired, denied, failed exchange or failed verification end with the error; success exchanges the code
+ * (sending the PKCE verifier only if a challenge was sent), verifies the token, records the account and publishes
+ * {@code ConnectionEstablished} with the token sealed. The flow's session learns the outcome ({@link FlowSessions})
+ * and the browser is sent on ({@link ReturnRedirect}).
  */
 public final class CallbackService {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackService.class);
@@ -44,11 +49,12 @@ public final class CallbackService {
     private final MastodonClient mastodon;
     private final ConnectionWriter connections;
     private final Vault vault;
+    private final FlowSessions sessions;
     private final Clock clock;
 
     public CallbackService(TenantDirectory tenants, PendingAuthorizations flows, AppRegistry apps,
                            ServerDirectory servers, MastodonClient mastodon, ConnectionWriter connections, Vault vault,
-                           Clock clock) {
+                           FlowSessions sessions, Clock clock) {
         this.tenants = tenants;
         this.flows = flows;
         this.apps = apps;
@@ -56,6 +62,7 @@ public final class CallbackService {
         this.mastodon = mastodon;
         this.connections = connections;
         this.vault = vault;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -70,13 +77,14 @@ public final class CallbackService {
             return problem(400, "unknown_state", "this authorization is unknown; start the connection again");
         }
         PendingAuthorization flow = found.get();
-        if (!StateToken.answers(state, Optional.ofNullable(flow.getStateChallenge()))) {
-            LOG.warn("callback state does not prove its flow's challenge tenant={}", flow.getConnection().getTenantId());
-            return problem(400, "unknown_state", "this authorization is unknown; start the connection again");
-        }
         if (!flow.getConnection().getTenantId().equals(params.tenant().get())) {
             LOG.warn("callback state bound to another tenant tenant={}", params.tenant().get());
             return problem(400, "state_tenant_mismatch", "this authorization was started by another tenant");
+        }
+        if (!startedInThisBrowser(flow.getBrowser(), params.browserCookie())) {
+            LOG.warn("callback from a browser that did not start the flow tenant={}", params.tenant().get());
+            return problem(403, "browser_mismatch", "this sign-in was started in another browser; nothing was "
+                    + "connected. Start again from the app, in this browser.");
         }
         Instant now = clock.instant();
         if (!flows.claim(hash, flow, now)) {
@@ -85,36 +93,52 @@ public final class CallbackService {
         return finish(flow, hash, params, now);
     }
 
+    /** Whether {@code cookie} is the one whose hash the flow stored when its browser clicked (constant time). */
+    private static boolean startedInThisBrowser(BrowserBinding browser, Optional<String> cookie) {
+        return browser != null && cookie.isPresent() && MessageDigest.isEqual(
+                StateToken.hash(cookie.get()).getBytes(StandardCharsets.US_ASCII),
+                browser.getCookieHash().getBytes(StandardCharsets.US_ASCII));
+    }
+
     private CallbackOutcome finish(PendingAuthorization flow, String hash, CallbackParams params, Instant now) {
+        if (sessions.completed(flow.getBrowser())) {
+            return ReturnRedirect.of(flow, FlowResult.failed(flow, "session_completed"));
+        }
+        FlowResult result = result(flow, hash, params, now);
+        sessions.ended(flow.getBrowser(), result);
+        return ReturnRedirect.of(flow, result);
+    }
+
+    private FlowResult result(PendingAuthorization flow, String hash, CallbackParams params, Instant now) {
         if (!now.isBefore(flow.getExpiresAt())) {
-            return ReturnRedirect.failed(flow, "authorization_expired");
+            return FlowResult.failed(flow, "authorization_expired");
         }
         if (params.error().isPresent()) {
-            return ReturnRedirect.failed(flow, params.error().get().equals("access_denied")
+            return FlowResult.failed(flow, params.error().get().equals("access_denied")
                     ? "access_denied" : "authorization_failed");
         }
         if (params.code().isEmpty()) {
-            return ReturnRedirect.failed(flow, "invalid_callback");
+            return FlowResult.failed(flow, "invalid_callback");
         }
         Optional<Tenant> tenant = tenants.find(TenantId.of(flow.getConnection().getTenantId()));
         if (tenant.isEmpty()) {
-            return ReturnRedirect.failed(flow, "tenant_deleted");
+            return FlowResult.failed(flow, "tenant_deleted");
         }
         try {
             return exchange(tenant.get(), flow, hash, params.code().get());
         } catch (InstanceUnavailableException e) {
             LOG.warn("callback could not reach instance instance={} cause={}", flow.getInstance(), e.getMessage());
-            return ReturnRedirect.failed(flow, "instance_unreachable");
+            return FlowResult.failed(flow, "instance_unreachable");
         }
     }
 
-    private CallbackOutcome exchange(Tenant tenant, PendingAuthorization flow, String hash, String code) {
+    private FlowResult exchange(Tenant tenant, PendingAuthorization flow, String hash, String code) {
         ConnectionKey key = ConnectionKey.of(flow.getConnection().getTenantId(), flow.getConnection().getProvider(),
                 flow.getConnection().getUserId());
         InstanceAddress instance = InstanceAddress.parse(flow.getInstance());
         Optional<ClientCredentials> client = apps.credentials(tenant, new AppRef(flow.getAppRef()));
         if (client.isEmpty()) {
-            return ReturnRedirect.failed(flow, "app_registration_missing");
+            return FlowResult.failed(flow, "app_registration_missing");
         }
         Optional<Secret> verifier = Optional.ofNullable(flow.getPkceVerifier()).map(v -> vault.decrypt(tenant.keys(),
                 ConnectService.verifierBinding(key, hash), SealedBytes.unwrap(v)));
@@ -122,11 +146,11 @@ public final class CallbackService {
                 flow.getRedirectUri(), verifier);
         if (token instanceof TokenOutcome.Refused refused) {
             LOG.info("code exchange refused connection={} error={}", key, refused.error().error());
-            return ReturnRedirect.failed(flow, "token_exchange_failed");
+            return FlowResult.failed(flow, "token_exchange_failed");
         }
         if (token instanceof TokenOutcome.Throttled) {
             LOG.info("code exchange throttled connection={}", key);
-            return ReturnRedirect.failed(flow, "instance_unreachable");
+            return FlowResult.failed(flow, "instance_unreachable");
         }
         TokenOutcome.Issued issued = (TokenOutcome.Issued) token;
         VerifyOutcome verified = mastodon.verifyCredentials(instance, issued.grant().accessToken(),
@@ -135,15 +159,15 @@ public final class CallbackService {
             LOG.warn("instance described an account that fails validation connection={} instance={} reason={}", key,
                     instance.authority(), invalid.reason());
             discard(key, instance, client.get(), issued);
-            return ReturnRedirect.failed(flow, "verification_failed");
+            return FlowResult.failed(flow, "verification_failed");
         }
         if (!(verified instanceof VerifyOutcome.Verified account)) {
             LOG.info("token verification failed connection={} outcome={}", key, verified.getClass().getSimpleName());
             discard(key, instance, client.get(), issued);
-            return ReturnRedirect.failed(flow, "verification_failed");
+            return FlowResult.failed(flow, "verification_failed");
         }
         connections.established(tenant, key, flow, issued.grant(), account.account());
-        return ReturnRedirect.connected(flow);
+        return FlowResult.connected(flow, account.account().acct(), account.account().displayName());
     }
 
     /** A token that is not kept is revoked at the instance, so no live grant is left behind (best effort). */

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Maps connect requests and outcomes between Avro records and the flow's types. A reply never carries a secret:
- * its authorize link ends with the public handle of a {@code handle.proof} state, and only the producer, which
- * sent the proof's SHA-256 as {@code stateChallenge}, can complete it ({@link StateToken}).
+ * its authorize link (to the connect page) ends with the public id of a connect session, {@code #token=<id>.}, and
+ * only the producer, which sent its secret's SHA-256 as {@code stateChallenge}, can complete the token by
+ * appending the secret.
  */
 final class ConnectReplies {
     private ConnectReplies() {

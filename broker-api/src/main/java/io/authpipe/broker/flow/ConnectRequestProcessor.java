@@ -39,11 +39,11 @@ final class ConnectRequestProcessor implements Processor<String, ConnectRequest,
     private static final Logger LOG = LoggerFactory.getLogger(ConnectRequestProcessor.class);
 
     private final TenantDirectory tenants;
-    private final ConnectService connect;
+    private final ConnectLinks connect;
     private ProcessorContext<String, ConnectReply> context;
     private KeyValueStore<String, ConnectRequest> deferred;
 
-    ConnectRequestProcessor(TenantDirectory tenants, ConnectService connect) {
+    ConnectRequestProcessor(TenantDirectory tenants, ConnectLinks connect) {
         this.tenants = tenants;
         this.connect = connect;
     }
@@ -104,7 +104,7 @@ final class ConnectRequestProcessor implements Processor<String, ConnectRequest,
             reply(key, timestamp, ConnectReplies.refused(request, unanswerable.get()));
             return;
         }
-        ConnectOutcome outcome = connect.start(tenant.get(), ConnectReplies.command(request));
+        ConnectOutcome outcome = connect.link(tenant.get(), ConnectReplies.command(request));
         if (outcome instanceof ConnectOutcome.Refused refused
                 && refused.problem().error().equals("instance_registration_throttled")) {
             deferred.put(key, request);

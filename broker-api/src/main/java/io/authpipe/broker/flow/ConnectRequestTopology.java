@@ -27,7 +27,7 @@ public final class ConnectRequestTopology {
     private ConnectRequestTopology() {
     }
 
-    public static Topology build(EventSerdes serdes, TenantDirectory tenants, ConnectService connect) {
+    public static Topology build(EventSerdes serdes, TenantDirectory tenants, ConnectLinks connect) {
         Topology topology = new Topology();
         topology.addSource("connect-requests-source", Serdes.String().deserializer(),
                         serdes.of(ConnectRequest.class).deserializer(), Topics.CONNECT_REQUESTS)

@@ -55,8 +55,9 @@ final class ConnectValidation {
         return Optional.empty();
     }
 
+    /** A {@code returnTo} is optional (a popup's flow ends on Authpipe's finish page); one given must be registered. */
     private static Optional<ApiProblem> returnToProblem(Tenant tenant, String returnTo) {
-        if (returnTo == null || !ReturnUrls.isRegistered(tenant, returnTo)) {
+        if (returnTo != null && !returnTo.isEmpty() && !ReturnUrls.isRegistered(tenant, returnTo)) {
             return Optional.of(ApiProblem.badRequest("return_to_not_registered",
                     "returnTo must be one of the tenant's registered return URLs (same origin and path)"));
         }

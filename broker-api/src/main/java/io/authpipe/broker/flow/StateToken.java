@@ -6,29 +6,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The OAuth {@code state} and the hashes that stand for it. A state has one of two forms:
- * <ul>
- *   <li>whole: 256 random bits, base64url, minted by Authpipe and handed out only over the authenticated HTTP API;
- *       its pending authorization is stored under {@link #hash}{@code (state)};</li>
- *   <li>{@code handle.proof}: a handle (256 random bits, base64url) minted by Authpipe and a proof chosen by the
- *       producer of a connect request, which sent only its SHA-256, the challenge. Authpipe publishes the handle,
- *       never sees the proof before the user's browser brings it back, and stores the flow under
- *       {@link #hash}{@code (handle)} with the challenge.</li>
- * </ul>
- * Either way no state is stored or published: the topics hold hashes, and a copy of them cannot finish a flow.
+ * The OAuth {@code state} and the hash that stands for it: 256 random bits, base64url, minted by Authpipe when a
+ * browser clicks on the connect page and handed only to that browser (in the provider's authorize link). Its
+ * pending authorization is stored under {@link #hash}{@code (state)}: no state is stored or published, and a copy
+ * of the topics cannot finish a flow.
  *
- * <p>A whole state or handle minted by an instance that does not own its flow's partition starts with
- * {@value #CATCHING_UP} (neither base64url nor the separator): only for such a state may the owner's store still be
- * catching up when the callback arrives, so only for it is a miss worth a short wait (see
- * {@link PendingAuthorizations#find}).
+ * <p>A state minted by an instance that does not own its flow's partition starts with {@value #CATCHING_UP}
+ * (not base64url): only for such a state may the owner's store still be catching up when the callback arrives, so
+ * only for it is a miss worth a short wait (see {@link PendingAuthorizations#find}).
  */
 public final class StateToken {
-    /** Separates the handle from the proof; never part of base64url. */
-    public static final char PROOF_SEPARATOR = '.';
     static final String CATCHING_UP = "~";
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,23 +48,9 @@ public final class StateToken {
         return B64.encodeToString(sha256(state.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The key the flow of {@code state} is stored (and routed) under: the hash of its handle, or of all of it. */
+    /** The key the flow of {@code state} is stored (and routed) under. */
     public static String storeKey(String state) {
-        int separator = state.indexOf(PROOF_SEPARATOR);
-        return hash(separator < 0 ? state : state.substring(0, separator));
-    }
-
-    /**
-     * Whether {@code state} is what its flow expects: a whole state for a flow without a challenge; a
-     * {@code handle.proof} whose proof hashes to {@code challenge} (compared in constant time) otherwise.
-     */
-    static boolean answers(String state, Optional<String> challenge) {
-        int separator = state.indexOf(PROOF_SEPARATOR);
-        if (challenge.isEmpty() || separator < 0) {
-            return challenge.isEmpty() && separator < 0;
-        }
-        byte[] proofHash = hash(state.substring(separator + 1)).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(proofHash, challenge.get().getBytes(StandardCharsets.US_ASCII));
+        return hash(state);
     }
 
     /** Whether {@code challenge} has the form of a SHA-256 in base64url without padding (43 characters). */

@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * The first thing every request meets: who is calling, and may they now. A peer instance's forwarded request
  * (see {@link PeerAuth}) was charged where it came in and is not charged again. A request with a tenant's API key
- * is charged to that tenant; everything else — the OAuth callback, {@code /health}, {@code /oauth/finished},
- * unknown paths, and requests whose key or admin token is wrong — to the client's address. A spent budget is
+ * is charged to that tenant; everything else — the OAuth callback, a connect session's routes (the browser holds
+ * only the session token), the connect page, {@code /health}, {@code /oauth/finished}, unknown paths, and requests
+ * whose key or admin token is wrong — to the client's address. A spent budget is
  * {@code 429 rate_limited} with {@code Retry-After}, before any work is done. Requests with the admin token are
  * not limited (one operator).
  */
@@ -57,7 +58,7 @@ final class Admission {
 
     private static boolean isTenantRoute(Context ctx) {
         return ctx.path().startsWith("/v1/") && !ctx.path().equals(CallbackUrls.PATH)
-                && ctx.method() != HandlerType.OPTIONS;
+                && !ctx.path().startsWith(SessionRoutes.PATH + "/") && ctx.method() != HandlerType.OPTIONS;
     }
 
     private void chargeAddress(Context ctx, boolean peer) {

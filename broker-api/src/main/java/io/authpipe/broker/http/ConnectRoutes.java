@@ -7,9 +7,10 @@ import io.authpipe.broker.flow.CallbackParams;
 import io.authpipe.broker.flow.CallbackService;
 import io.authpipe.broker.flow.ConnectCommand;
 import io.authpipe.broker.flow.ConnectOutcome;
-import io.authpipe.broker.flow.ConnectService;
+import io.authpipe.broker.flow.ConnectLinks;
 import io.authpipe.broker.flow.StateToken;
 import io.authpipe.broker.routing.StoreRouter;
+import io.authpipe.broker.session.BrowserCookie;
 import io.authpipe.broker.vault.VaultTopology;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -17,13 +18,13 @@ import java.util.Optional;
 
 /** {@code POST /v1/connect} and {@code GET /v1/oauth/callback}: the two ends of the OAuth flow. */
 final class ConnectRoutes {
-    private final ConnectService connect;
+    private final ConnectLinks connect;
     private final CallbackService callback;
     private final StoreRouter router;
     private final Forwarder forwarder;
     private final Answers answers;
 
-    ConnectRoutes(ConnectService connect, CallbackService callback, StoreRouter router, Forwarder forwarder,
+    ConnectRoutes(ConnectLinks connect, CallbackService callback, StoreRouter router, Forwarder forwarder,
                   Answers answers) {
         this.connect = connect;
         this.callback = callback;
@@ -46,13 +47,19 @@ final class ConnectRoutes {
                 JsonBodies.requiredStrings(body, "scopes"),
                 JsonBodies.requiredText(body, "returnTo"),
                 JsonBodies.optionalBoolean(body, "forceLogin"));
-        ConnectOutcome outcome = connect.start(TenantAuth.tenant(ctx), command);
+        ConnectOutcome outcome = connect.link(TenantAuth.tenant(ctx), command);
         if (outcome instanceof ConnectOutcome.Refused refused) {
             answers.problem(ctx, refused.problem());
             return;
         }
         ConnectOutcome.AuthorizeLink link = (ConnectOutcome.AuthorizeLink) outcome;
         ctx.json(new ConnectStarted(link.authorizeUrl(), link.expiresAt()));
+    }
+
+    /** A browser (which asks for HTML) gets a page it can show; scripts get the JSON problem. */
+    private static boolean wantsPage(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("text/html");
     }
 
     private void callback(Context ctx) {
@@ -63,10 +70,14 @@ final class ConnectRoutes {
         }
         CallbackOutcome outcome = callback.complete(new CallbackParams(
                 Optional.ofNullable(ctx.queryParam("tenant")), state,
-                Optional.ofNullable(ctx.queryParam("code")), Optional.ofNullable(ctx.queryParam("error"))));
+                Optional.ofNullable(ctx.queryParam("code")), Optional.ofNullable(ctx.queryParam("error")),
+                Optional.ofNullable(ctx.cookie(BrowserCookie.NAME))));
         if (outcome instanceof CallbackOutcome.Redirect redirect) {
-            ctx.header("Cache-Control", "no-store");
             ctx.redirect(redirect.location(), io.javalin.http.HttpStatus.FOUND);
+        } else if (outcome instanceof CallbackOutcome.Finish finish) {
+            ConnectPages.finish(ctx, finish.result(), finish.browser());
+        } else if (wantsPage(ctx)) {
+            ConnectPages.refusal(ctx, ((CallbackOutcome.Problem) outcome).problem());
         } else {
             answers.problem(ctx, ((CallbackOutcome.Problem) outcome).problem());
         }

@@ -2,6 +2,7 @@ package io.authpipe.broker.http;
 
 import io.authpipe.broker.api.ApiProblem;
 import io.authpipe.broker.routing.Ownership;
+import io.authpipe.broker.session.BrowserCookie;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
@@ -20,13 +21,15 @@ import org.slf4j.LoggerFactory;
  * Sends a request on to the broker-api instance that owns its key (interactive-query routing) and relays the
  * answer. Peers are called with the scheme of this instance's advertised URL (https when configured) and
  * authenticate with the shared secret ({@link PeerAuth}); the request path goes on exactly as the client sent it
- * (still percent-encoded), with the caller's {@code Authorization} and body and nothing else of the caller's.
+ * (still percent-encoded), with the caller's {@code Authorization}, {@code Origin}, {@code Accept}, Authpipe's
+ * browser cookie and body, and nothing else of the caller's.
  * A request is forwarded at most once: if the receiving instance does not own the key either (a rebalance in
  * between), the caller gets 503 and retries.
  */
 final class Forwarder {
     /** Answer headers relayed from the peer to the caller. */
-    private static final List<String> RELAYED = List.of("Location", "Retry-After", "WWW-Authenticate");
+    private static final List<String> RELAYED = List.of("Location", "Retry-After", "WWW-Authenticate", "Set-Cookie",
+            "Access-Control-Allow-Origin", "Vary", "Content-Security-Policy");
     /** On an answer read from a standby copy: {@code standby}. */
     static final String REPLICA_HEADER = "Authpipe-Replica";
     private static final String FROM_STANDBY = "authpipe.fromStandby";
@@ -106,7 +109,20 @@ final class Forwarder {
         RequestBody body = method.equals("GET") || method.equals("DELETE") ? null
                 : RequestBody.create(ctx.bodyAsBytes(), contentType == null ? null : MediaType.parse(contentType));
         Request.Builder request = new Request.Builder().url(url(host, pathAndQuery)).method(method, body);
+        copy(ctx, request, "Origin");
+        copy(ctx, request, "Accept");
+        String cookie = ctx.cookie(BrowserCookie.NAME);
+        if (cookie != null) {
+            request.header("Cookie", BrowserCookie.NAME + "=" + cookie);
+        }
         return http.newCall(asPeer(request, ctx.header("Authorization")).build()).execute();
+    }
+
+    private static void copy(Context ctx, Request.Builder request, String header) {
+        String value = ctx.header(header);
+        if (value != null) {
+            request.header(header, value);
+        }
     }
 
     private Request.Builder asPeer(Request.Builder request, String authorization) {

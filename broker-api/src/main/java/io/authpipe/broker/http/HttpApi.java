@@ -9,11 +9,11 @@ import io.authpipe.broker.connection.DisconnectService;
 import io.authpipe.broker.connection.UrgentRefresh;
 import io.authpipe.broker.events.EventStreams;
 import io.authpipe.broker.flow.CallbackService;
-import io.authpipe.broker.flow.ConnectService;
 import io.authpipe.broker.keys.KeyRotations;
 import io.authpipe.broker.keys.TenantEraser;
 import io.authpipe.broker.routing.StoreRouter;
 import io.authpipe.broker.secrets.TenantSecrets;
+import io.authpipe.broker.session.ConnectSessionService;
 import io.authpipe.broker.tenant.TenantRegistry;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -23,7 +23,8 @@ import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * broker-api's HTTP surface. Every {@code /v1} route but the OAuth callback needs a tenant API key; every error is
+ * broker-api's HTTP surface. Every {@code /v1} route but the OAuth callback and a connect session's own routes
+ * (which take the session token) needs a tenant API key; every error is
  * a JSON body {@code {"error": code, "message": text}} with a precise status. Every request first meets
  * {@link Admission} (who calls, within which budget); see {@link HttpServer} for the limits below the routes.
  */
@@ -35,7 +36,7 @@ public final class HttpApi implements AutoCloseable {
     private final Binding binding = new Binding();
 
     /** The services the routes call, and how the server treats callers and peers. */
-    public record Services(TenantRegistry tenants, ConnectService connect, CallbackService callback,
+    public record Services(TenantRegistry tenants, ConnectSessionService sessions, CallbackService callback,
                            ConnectionStore connections, CredentialReader reader, UrgentRefresh urgentRefresh,
                            DisconnectService disconnects, CheckRequests checks, TenantSecrets secrets,
                            KeyRotations rotations, TenantEraser eraser, StoreRouter router, EventStreams events,
@@ -53,7 +54,10 @@ public final class HttpApi implements AutoCloseable {
             HttpServer.configure(config, services.http(), binding);
         });
         app.before(admission(services, peers)::admit);
-        new ConnectRoutes(services.connect(), services.callback(), services.router(), forwarder, answers).register(app);
+        new ConnectRoutes(services.sessions(), services.callback(), services.router(), forwarder, answers).register(app);
+        new SessionRoutes(services.sessions(), services.router(), forwarder, answers,
+                services.peerScheme().equals("https")).register(app);
+        ConnectPages.register(app);
         TenantConnections tenantConnections = new TenantConnections(services.connections(), services.router(),
                 forwarder, peers);
         new ConnectionRoutes(services.connections(), services.reader(), services.urgentRefresh(),

@@ -103,4 +103,17 @@ final class JsonBodies {
         }
         return value.asBoolean();
     }
+
+    static Optional<String> optionalText(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(requiredText(body, field));
+    }
+
+    static Optional<List<String>> optionalStrings(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(requiredStrings(body, field));
+    }
 }

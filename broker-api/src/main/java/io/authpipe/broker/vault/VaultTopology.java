@@ -3,6 +3,7 @@ package io.authpipe.broker.vault;
 import io.authpipe.broker.kafka.EventSerdes;
 import io.authpipe.events.AppRegistration;
 import io.authpipe.events.CheckSubject;
+import io.authpipe.events.ConnectSession;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.CredentialUpdated;
 import io.authpipe.events.ExpiryTimer;
@@ -44,6 +45,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class VaultTopology {
     public static final String CREDENTIALS_STORE = "credentials";
     public static final String AUTHORIZATIONS_STORE = "authorizations";
+    public static final String CONNECT_SESSIONS_STORE = "connect-sessions";
     public static final String TENANTS_STORE = "tenants";
     public static final String APP_REGISTRATIONS_STORE = "app-registrations";
     public static final String TENANT_SECRETS_STORE = "tenant-secrets";
@@ -66,6 +68,8 @@ public final class VaultTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.table(Topics.AUTHORIZATIONS, Consumed.with(Serdes.String(), serdes.of(PendingAuthorization.class)),
                 Materialized.<String, PendingAuthorization, KeyValueStore<Bytes, byte[]>>as(AUTHORIZATIONS_STORE));
+        builder.table(Topics.CONNECT_SESSIONS, Consumed.with(Serdes.String(), serdes.of(ConnectSession.class)),
+                Materialized.<String, ConnectSession, KeyValueStore<Bytes, byte[]>>as(CONNECT_SESSIONS_STORE));
         Topology topology = builder.build(streamsProperties);
         GlobalTables.addTimestamped(topology, Topics.TENANTS, TENANTS_STORE, serdes.of(Tenant.class));
         GlobalTables.addTimestamped(topology, Topics.APP_REGISTRATIONS, APP_REGISTRATIONS_STORE,

@@ -33,7 +33,8 @@ class RestartTest {
         TestTenant tenant = fixture.createTenant("durable");
         fixture.connect(tenant, "user-done", "alice", "alice-password");
         String before = fixture.api(tenant).get("/v1/credentials/mastodon/user-done").json().path("credential").asText();
-        URI pendingCallback = new SandboxBrowser().approve(
+        SandboxBrowser browser = new SandboxBrowser();
+        URI pendingCallback = browser.approve(
                 fixture.startConnect(tenant, "user-midway", List.of("read")), "bob", "bob-password");
 
         // When broker-api restarts (same state directory, key file and instance id)
@@ -43,7 +44,7 @@ class RestartTest {
         Api.Reply after = fixture.api(tenant).get("/v1/credentials/mastodon/user-done");
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.json().path("credential").asText()).isEqualTo(before);
-        assertThat(Api.browse(pendingCallback.toString()).header("Location")).contains("authpipe_status=connected");
+        assertThat(Api.browse(pendingCallback.toString(), browser).header("Location")).contains("authpipe_status=connected");
         assertThat(fixture.api(tenant).get("/v1/credentials/mastodon/user-midway").status()).isEqualTo(200);
     }
 }

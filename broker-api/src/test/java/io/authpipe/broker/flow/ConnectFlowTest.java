@@ -31,6 +31,7 @@ class ConnectFlowTest {
     static final MutableClock CLOCK = new MutableClock();
     static BrokerFixture fixture;
     static TestTenant tenant;
+    private final SandboxBrowser browser = new SandboxBrowser();
 
     @BeforeAll
     static void start(EmbeddedKafka kafka, @TempDir Path dir) {
@@ -91,8 +92,8 @@ class ConnectFlowTest {
     void aDeniedAuthorizationRedirectsWithAccessDeniedAndStoresNothing() {
         String authorizeUrl = fixture.startConnect(tenant, "user-denied", List.of("read"));
 
-        URI callback = new SandboxBrowser().deny(authorizeUrl, "bob", "bob-password");
-        Api.Reply reply = Api.browse(callback.toString());
+        URI callback = browser.deny(authorizeUrl, "bob", "bob-password");
+        Api.Reply reply = Api.browse(callback.toString(), browser);
 
         assertThat(reply.status()).isEqualTo(302);
         assertThat(reply.header("Location")).contains("authpipe_status=error").contains("authpipe_error=access_denied");
@@ -102,10 +103,10 @@ class ConnectFlowTest {
     @Test
     void aReplayedStateIsRefusedWithoutARedirect() {
         String authorizeUrl = fixture.startConnect(tenant, "user-replay", List.of("read"));
-        URI callback = new SandboxBrowser().approve(authorizeUrl, "alice", "alice-password");
-        assertThat(Api.browse(callback.toString()).status()).isEqualTo(302);
+        URI callback = browser.approve(authorizeUrl, "alice", "alice-password");
+        assertThat(Api.browse(callback.toString(), browser).status()).isEqualTo(302);
 
-        Api.Reply replay = Api.browse(callback.toString());
+        Api.Reply replay = Api.browse(callback.toString(), browser);
 
         assertThat(replay.status()).isEqualTo(409);
         assertThat(replay.error()).isEqualTo("state_already_used");
@@ -116,11 +117,11 @@ class ConnectFlowTest {
     void aStateFromAnotherTenantIsRefusedAndStaysUsableForItsOwner() {
         TestTenant other = fixture.createTenant("other");
         String authorizeUrl = fixture.startConnect(tenant, "user-bound", List.of("read"));
-        URI callback = new SandboxBrowser().approve(authorizeUrl, "alice", "alice-password");
+        URI callback = browser.approve(authorizeUrl, "alice", "alice-password");
         String forged = callback.toString().replace("tenant=" + tenant.id(), "tenant=" + other.id());
 
-        Api.Reply refused = Api.browse(forged);
-        Api.Reply owner = Api.browse(callback.toString());
+        Api.Reply refused = Api.browse(forged, browser);
+        Api.Reply owner = Api.browse(callback.toString(), browser);
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.error()).isEqualTo("state_tenant_mismatch");
@@ -130,10 +131,10 @@ class ConnectFlowTest {
     @Test
     void aStateUsedAfterTheTenMinuteCodeLifetimeRedirectsWithExpired() {
         String authorizeUrl = fixture.startConnect(tenant, "user-slow", List.of("read"));
-        URI callback = new SandboxBrowser().approve(authorizeUrl, "alice", "alice-password");
+        URI callback = browser.approve(authorizeUrl, "alice", "alice-password");
 
         CLOCK.advance(Duration.ofMinutes(10).plusSeconds(1));
-        Api.Reply reply = Api.browse(callback.toString());
+        Api.Reply reply = Api.browse(callback.toString(), browser);
 
         assertThat(reply.status()).isEqualTo(302);
         assertThat(reply.header("Location")).contains("authpipe_status=error")
@@ -142,20 +143,23 @@ class ConnectFlowTest {
     }
 
     @Test
-    void theAuthorizeLinkCarriesAPkceS256ChallengeAndExpiresWithTheCodeLifetime() {
+    void theLinkOpensTheConnectPageWhoseClickGivesAnAuthorizeUrlWithAPkceS256Challenge() {
         Api.Reply reply = fixture.api(tenant).post("/v1/connect", Map.of("provider", "mastodon", "userId", "user-pkce",
                 "instance", fixture.sandbox().baseUrl(), "scopes", List.of("read", "read"),
                 "returnTo", tenant.returnTo()));
+        String link = reply.json().path("authorizeUrl").asText();
+        assertThat(link).startsWith(fixture.baseUrl() + "/connect#token=cs_");
 
-        okhttp3.HttpUrl url = okhttp3.HttpUrl.get(reply.json().path("authorizeUrl").asText());
+        okhttp3.HttpUrl url = okhttp3.HttpUrl.get(browser.throughConnectPage(link));
+        assertThat(url.toString()).startsWith(fixture.sandbox().baseUrl() + "/oauth/authorize?");
         assertThat(url.queryParameter("code_challenge_method")).isEqualTo("S256");
         assertThat(url.queryParameter("code_challenge")).hasSize(43);
         assertThat(url.queryParameter("scope")).isEqualTo("read");
         assertThat(url.queryParameter("state")).hasSizeGreaterThanOrEqualTo(43);
         assertThat(url.queryParameter("redirect_uri")).endsWith("/v1/oauth/callback?tenant=" + tenant.id());
         java.time.Instant expiresAt = java.time.Instant.parse(reply.json().path("expiresAt").asText());
-        assertThat(expiresAt).isBetween(CLOCK.instant().plus(Duration.ofMinutes(9)),
-                CLOCK.instant().plus(Duration.ofMinutes(10)));
+        assertThat(expiresAt).isBetween(CLOCK.instant().plus(Duration.ofMinutes(29)),
+                CLOCK.instant().plus(Duration.ofMinutes(30)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.authpipe.broker.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.authpipe.broker.testing.Api;
 import io.authpipe.broker.testing.BrokerFixture;
@@ -65,47 +66,38 @@ class ConnectRequestTopicTest {
         StateSecret secret = StateSecret.generate();
         String requestId = send("user-topic", List.of("read", "write"), Optional.of(secret.challenge()));
 
-        // When the reply comes back and the producer appends its secret
+        // When the reply comes back and the producer appends its secret, and the user clicks on the connect page
         ConnectReply reply = awaitReply(requestId);
-        URI callback = new SandboxBrowser().approve(secret.complete(reply.getAuthorizeUrl()), "alice",
-                "alice-password");
+        SandboxBrowser browser = new SandboxBrowser();
+        URI callback = browser.approve(secret.complete(reply.getAuthorizeUrl()), "alice", "alice-password");
 
-        // Then the reply held only the state's public handle, and the completed link connects the account
+        // Then the reply held only the session's public id, and the completed link connects the account
         assertThat(reply.getErrorCode()).isNull();
         assertThat(reply.getExpiresAt()).isNotNull();
-        String published = HttpUrl.get(reply.getAuthorizeUrl()).queryParameter("state");
-        assertThat(published).matches("[A-Za-z0-9_-]{43}\\.").doesNotContain(secret.secret());
-        assertThat(HttpUrl.get(callback.toString()).queryParameter("state")).isEqualTo(published + secret.secret());
-        assertThat(Api.browse(callback.toString()).header("Location")).contains("authpipe_status=connected");
+        assertThat(reply.getAuthorizeUrl()).matches(java.util.regex.Pattern.quote(fixture.baseUrl())
+                + "/connect#token=cs_[A-Za-z0-9_-]{22}\\.").doesNotContain(secret.secret());
+        assertThat(Api.browse(callback.toString(), browser).header("Location")).contains("authpipe_status=connected");
         Api.Reply credential = fixture.api(tenant).get("/v1/credentials/mastodon/user-topic");
         assertThat(credential.status()).isEqualTo(200);
         assertThat(credential.json().path("scopes").toString()).contains("read", "write");
     }
 
     @Test
-    void whoeverReadsTheReplyCannotFinishOrSpoilTheFlow() {
+    void whoeverReadsTheReplyCannotStartOrSpoilTheFlow() {
         // Given a reply on the topic, read by someone who does not hold the producer's secret
         StateSecret secret = StateSecret.generate();
         ConnectReply reply = awaitReply(send("user-eavesdropped", List.of("read"), Optional.of(secret.challenge())));
-        URI callback = new SandboxBrowser().approve(secret.complete(reply.getAuthorizeUrl()), "alice",
-                "alice-password");
-        String code = HttpUrl.get(callback.toString()).queryParameter("code");
-        String handle = HttpUrl.get(reply.getAuthorizeUrl()).queryParameter("state");
-        String callbackBase = fixture.baseUrl() + "/v1/oauth/callback?tenant=" + tenant.id();
+        String link = reply.getAuthorizeUrl();
 
-        // When they try the handle alone, with a guessed secret, with the challenge itself, or as a whole state
-        List<String> forged = List.of(handle, handle + "guess", handle + secret.challenge(),
-                handle.substring(0, handle.length() - 1), handle + secret.secret() + "x");
-        List<Api.Reply> refused = forged.stream()
-                .map(state -> Api.browse(callbackBase + "&code=" + code + "&state=" + state)).toList();
+        // When they complete the link with nothing, a guess or the challenge itself
+        List<String> forged = List.of(link, link + "guess", link + secret.challenge());
 
-        // Then each is refused like an unknown state, and the flow still completes for the user
-        assertThat(refused).allSatisfy(r -> {
-            assertThat(r.status()).isEqualTo(400);
-            assertThat(r.error()).isEqualTo("unknown_state");
-            assertThat(r.header("Location")).isNull();
-        });
-        assertThat(Api.browse(callback.toString()).header("Location")).contains("authpipe_status=connected");
+        // Then the connect page refuses each like an unknown session, and the producer's link still connects
+        assertThat(forged).allSatisfy(l -> assertThatThrownBy(() -> new SandboxBrowser().throughConnectPage(l))
+                .hasMessageContaining("404").hasMessageContaining("unknown_session"));
+        SandboxBrowser browser = new SandboxBrowser();
+        URI callback = browser.approve(secret.complete(link), "alice", "alice-password");
+        assertThat(Api.browse(callback.toString(), browser).header("Location")).contains("authpipe_status=connected");
     }
 
     @Test

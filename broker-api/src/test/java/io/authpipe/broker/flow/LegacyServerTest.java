@@ -47,7 +47,7 @@ class LegacyServerTest {
     void theAuthorizeLinkHasNoPkceChallenge() {
         String authorizeUrl = fixture.startConnect(tenant, "user-old", List.of("read"));
 
-        HttpUrl url = HttpUrl.get(authorizeUrl);
+        HttpUrl url = HttpUrl.get(new SandboxBrowser().throughConnectPage(authorizeUrl));
         assertThat(url.queryParameter("code_challenge")).isNull();
         assertThat(url.queryParameter("code_challenge_method")).isNull();
         assertThat(url.encodedPath()).isEqualTo("/oauth/authorize");
@@ -56,9 +56,10 @@ class LegacyServerTest {
     @Test
     void theWholeFlowWorksWithoutPkce() {
         String authorizeUrl = fixture.startConnect(tenant, "user-legacy", List.of("read", "write"));
-        URI callback = new SandboxBrowser().approve(authorizeUrl, "bob", "bob-password");
+        SandboxBrowser browser = new SandboxBrowser();
+        URI callback = browser.approve(authorizeUrl, "bob", "bob-password");
 
-        Api.Reply reply = Api.browse(callback.toString());
+        Api.Reply reply = Api.browse(callback.toString(), browser);
 
         assertThat(reply.header("Location")).contains("authpipe_status=connected");
         Api.Reply credential = fixture.api(tenant).get("/v1/credentials/mastodon/user-legacy");

@@ -90,14 +90,15 @@ class DependencyFailureTest {
         TestTenant tenant = fixture.createTenant("kms-restart");
         fixture.connect(tenant, "user-1", "alice", "alice-password");
         fixture.api(tenant).put("/v1/secrets/app-password/app", Map.of("secret", "s3cr3t"));
-        URI callback = new SandboxBrowser().approve(fixture.startConnect(tenant, "user-2", List.of("read", "write")),
+        SandboxBrowser browser = new SandboxBrowser();
+        URI callback = browser.approve(fixture.startConnect(tenant, "user-2", List.of("read", "write")),
                 "bob", "bob-password");
         fixture.restart(); // no data key cached any more
 
         kms.setAvailability(KmsEmulator.Availability.DROP);
         Api.Reply credential = fixture.api(tenant).get("/v1/credentials/mastodon/user-1");
         Api.Reply secret = fixture.api(tenant).get("/v1/secrets/app-password/app");
-        Api.Reply finished = Api.browse(callback.toString());
+        Api.Reply finished = Api.browse(callback.toString(), browser);
 
         for (Api.Reply reply : List.of(credential, secret, finished)) {
             assertKmsUnavailable(reply, "DROP");

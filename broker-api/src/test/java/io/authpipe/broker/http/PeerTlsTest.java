@@ -115,9 +115,10 @@ class PeerTlsTest {
         String authorizeUrl = api(fixture.baseUrl()).post("/v1/connect", Map.of("provider", "mastodon",
                 "userId", user, "instance", fixture.sandbox().baseUrl(), "scopes", List.of("read"),
                 "returnTo", BrokerFixture.RETURN_TO)).json().path("authorizeUrl").asText();
-        URI callback = new SandboxBrowser().approve(authorizeUrl, "alice", "alice-password");
+        SandboxBrowser browser = new SandboxBrowser(trusting);
+        URI callback = browser.approve(authorizeUrl, "alice", "alice-password");
         String onPeer = callback.toString().replaceFirst("^https://[^/]+", peer.publicUrl().toString());
-        assertThat(api(fixture.baseUrl()).browseAbsolute(onPeer).header("Location"))
+        assertThat(api(fixture.baseUrl()).browseAbsolute(onPeer, browser).header("Location"))
                 .contains("authpipe_status=connected");
     }
 

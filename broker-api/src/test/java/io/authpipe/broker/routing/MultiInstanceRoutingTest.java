@@ -75,10 +75,11 @@ class MultiInstanceRoutingTest {
     @Test
     void aFlowStartedOnOneInstanceFinishesOnTheOther() {
         String authorizeUrl = fixture.startConnect(tenant, "user-crossing", List.of("read"));
-        URI callback = new SandboxBrowser().approve(authorizeUrl, "bob", "bob-password");
+        SandboxBrowser browser = new SandboxBrowser();
+        URI callback = browser.approve(authorizeUrl, "bob", "bob-password");
         String onPeer = callback.toString().replaceFirst("^http://[^/]+", peer.publicUrl().toString());
 
-        Api.Reply reply = Api.browse(onPeer);
+        Api.Reply reply = Api.browse(onPeer, browser);
 
         assertThat(reply.header("Location")).contains("authpipe_status=connected");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->

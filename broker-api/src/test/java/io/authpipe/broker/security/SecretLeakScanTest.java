@@ -46,7 +46,7 @@ class SecretLeakScanTest {
     static Path dir;
     static final Map<String, byte[]> secrets = new LinkedHashMap<>();
     static String visibleUserId;
-    static String publishedHandle;
+    static String publishedSessionId;
 
     @BeforeAll
     static void runFlows(EmbeddedKafka kafka, @TempDir Path tempDir) throws Exception {
@@ -57,12 +57,18 @@ class SecretLeakScanTest {
         visibleUserId = "user-visible-" + tenant.id();
         secrets.put("tenant API key", utf8(tenant.apiKey()));
         for (String user : List.of(visibleUserId, "user-gone")) {
-            String authorizeUrl = fixture.startConnect(tenant, user, List.of("read", "write"));
+            String link = fixture.startConnect(tenant, user, List.of("read", "write"));
+            secrets.put("connect session secret of " + user, utf8(link.substring(link.lastIndexOf('.') + 1)));
+            SandboxBrowser browser = new SandboxBrowser();
+            String authorizeUrl = browser.throughConnectPage(link);
             secrets.put("OAuth state of " + user, utf8(HttpUrl.get(authorizeUrl).queryParameter("state")));
-            URI callback = new SandboxBrowser().approve(authorizeUrl, user.equals("user-gone") ? "bob" : "alice",
+            URI callback = browser.approve(authorizeUrl, user.equals("user-gone") ? "bob" : "alice",
                     user.equals("user-gone") ? "bob-password" : "alice-password");
             secrets.put("authorization code of " + user, utf8(HttpUrl.get(callback.toString()).queryParameter("code")));
-            Api.browse(callback.toString());
+            secrets.put("browser binding cookie of " + user, utf8(java.util.Arrays.stream(
+                    browser.cookieHeader(callback.toString()).split("; "))
+                    .filter(c -> c.startsWith("authpipe_browser=")).findFirst().orElseThrow().substring(17)));
+            Api.browse(callback.toString(), browser);
             secrets.put("access token of " + user, utf8(fixture.api(tenant)
                     .get("/v1/credentials/mastodon/" + user).json().path("credential").asText()));
         }
@@ -86,13 +92,13 @@ class SecretLeakScanTest {
     private static void connectByTopic(TestTenant tenant, String user) {
         StateSecret producer = StateSecret.generate();
         ConnectReply reply = fixture.requestConnect(tenant, user, List.of("read"), Optional.of(producer.challenge()));
-        publishedHandle = HttpUrl.get(reply.getAuthorizeUrl()).queryParameter("state");
-        URI callback = new SandboxBrowser().approve(producer.complete(reply.getAuthorizeUrl()), "alice",
-                "alice-password");
+        publishedSessionId = HttpUrl.get(reply.getAuthorizeUrl()).fragment().replaceAll("^token=|\\.$", "");
+        SandboxBrowser browser = new SandboxBrowser();
+        URI callback = browser.approve(producer.complete(reply.getAuthorizeUrl()), "alice", "alice-password");
         secrets.put("OAuth state of " + user, utf8(HttpUrl.get(callback.toString()).queryParameter("state")));
         secrets.put("producer's state secret of " + user, utf8(producer.secret()));
         secrets.put("authorization code of " + user, utf8(HttpUrl.get(callback.toString()).queryParameter("code")));
-        assertThat(Api.browse(callback.toString()).header("Location")).contains("authpipe_status=connected");
+        assertThat(Api.browse(callback.toString(), browser).header("Location")).contains("authpipe_status=connected");
     }
 
     @AfterAll
@@ -114,8 +120,8 @@ class SecretLeakScanTest {
         assertThat(TopicScanner.topicsContaining(broker.bootstrapServers(), utf8(visibleUserId), Duration.ofSeconds(30)))
                 .contains("authpipe.connection-events", "authpipe.credential-updated");
         assertThat(DirectoryScanner.filesContaining(broker.dataDir(), utf8(visibleUserId))).isNotEmpty();
-        assertThat(TopicScanner.topicsContaining(broker.bootstrapServers(), utf8(publishedHandle), Duration.ofSeconds(30)))
-                .containsExactly("authpipe.connect-replies");
+        assertThat(TopicScanner.topicsContaining(broker.bootstrapServers(), utf8(publishedSessionId),
+                Duration.ofSeconds(30))).contains("authpipe.connect-replies");
         assertThat(DirectoryScanner.filesContaining(TEST_LOG.getParent(), utf8("vault applied event"))).isNotEmpty();
     }
 

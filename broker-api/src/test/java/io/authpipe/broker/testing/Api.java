@@ -90,6 +90,25 @@ public final class Api {
         return execute(HTTP, new Request.Builder().url(url).get().build());
     }
 
+    /** GET of an absolute URL as {@code browser} follows a redirect: with its cookies, without credentials. */
+    public static Reply browse(String url, io.authpipe.sandbox.mastodon.SandboxBrowser browser) {
+        return execute(HTTP, asBrowser(url, browser));
+    }
+
+    /** As {@link #browse(String, io.authpipe.sandbox.mastodon.SandboxBrowser)}, with this client's trust. */
+    public Reply browseAbsolute(String url, io.authpipe.sandbox.mastodon.SandboxBrowser browser) {
+        return execute(http, asBrowser(url, browser));
+    }
+
+    private static Request asBrowser(String url, io.authpipe.sandbox.mastodon.SandboxBrowser browser) {
+        Request.Builder request = new Request.Builder().url(url).get();
+        String cookies = browser.cookieHeader(url);
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        return request.build();
+    }
+
     /** GET of an absolute URL with this client's trust, without credentials. */
     public Reply browseAbsolute(String url) {
         return execute(http, new Request.Builder().url(url).get().build());

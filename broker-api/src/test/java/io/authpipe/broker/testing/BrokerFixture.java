@@ -215,8 +215,9 @@ public final class BrokerFixture implements AutoCloseable {
     /** Runs the whole flow as {@code username}: connect, sign in, consent, callback. Returns the callback's answer. */
     public Api.Reply connect(TestTenant tenant, String userId, String username, String password) {
         String authorizeUrl = startConnect(tenant, userId, List.of("read", "write"));
-        URI callback = new SandboxBrowser().approve(authorizeUrl, username, password);
-        return Api.browse(callback.toString());
+        SandboxBrowser browser = new SandboxBrowser();
+        URI callback = browser.approve(authorizeUrl, username, password);
+        return Api.browse(callback.toString(), browser);
     }
 
     /** The connection as {@code GET /v1/connections} lists it for the tenant, or null. */

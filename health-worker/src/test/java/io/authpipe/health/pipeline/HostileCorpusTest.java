@@ -21,6 +21,7 @@ import io.authpipe.events.ConnectRequest;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionRef;
 import io.authpipe.events.ExpiryTimer;
+import io.authpipe.events.ConnectSession;
 import io.authpipe.events.PendingAuthorization;
 import io.authpipe.events.Tenant;
 import io.authpipe.events.TenantSecret;
@@ -85,6 +86,7 @@ class HostileCorpusTest {
     private static final List<Input> INPUTS = List.of(
             new Input(Topics.CONNECTION_EVENTS, ConnectionEvent.class, KeyRule.CONNECTION, List.of("vault")),
             new Input(Topics.AUTHORIZATIONS, PendingAuthorization.class, KeyRule.ANY, List.of("vault")),
+            new Input(Topics.CONNECT_SESSIONS, ConnectSession.class, KeyRule.ANY, List.of("vault")),
             new Input(Topics.TENANTS, Tenant.class, KeyRule.TENANT_ID, List.of("vault", "refresh", "health")),
             new Input(Topics.APP_REGISTRATIONS, AppRegistration.class, KeyRule.ANY, List.of("vault", "refresh")),
             new Input(Topics.TENANT_SECRETS, TenantSecret.class, KeyRule.ANY, List.of("vault")),

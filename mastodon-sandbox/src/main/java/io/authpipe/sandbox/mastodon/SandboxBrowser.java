@@ -4,6 +4,7 @@ import io.authpipe.sandbox.mastodon.internal.browser.BrowserSession;
 import io.authpipe.sandbox.mastodon.internal.browser.MemoryCookieJar;
 import java.net.URI;
 import java.util.Objects;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -41,12 +42,12 @@ public final class SandboxBrowser {
      * @throws java.io.UncheckedIOException on transport failure
      */
     public URI approve(String authorizeUrl, String username, String password) {
-        return session(authorizeUrl).complete(username, password, false);
+        return session(throughConnectPage(authorizeUrl)).complete(username, password, false);
     }
 
     /** Like {@link #approve} but presses "Deny"; returns the redirect carrying {@code error=access_denied}. */
     public URI deny(String authorizeUrl, String username, String password) {
-        return session(authorizeUrl).complete(username, password, true);
+        return session(throughConnectPage(authorizeUrl)).complete(username, password, true);
     }
 
     /**
@@ -54,7 +55,33 @@ public final class SandboxBrowser {
      * description), the consent page (200), or a redirect (auto-approval; {@link Page#location()} set).
      */
     public Page open(String authorizeUrl, String username, String password) {
-        return session(authorizeUrl).open(username, password);
+        return session(throughConnectPage(authorizeUrl)).open(username, password);
+    }
+
+    /**
+     * The provider's authorize URL behind {@code link}. A link to Authpipe's connect page ({@code …/connect#token=…})
+     * is clicked through as the page's script does on the user's click: {@code POST
+     * /v1/connect-sessions/{id}/start} with the session token, keeping the binding cookie it sets in this browser's
+     * jar (so only this browser can finish the flow). Any other link is the authorize URL already.
+     *
+     * @throws IllegalStateException if the connect page refuses to start the flow
+     */
+    public String throughConnectPage(String link) {
+        return ConnectPageClick.authorizeUrl(client, link, java.util.Map.of("mode", "page"));
+    }
+
+    /**
+     * As {@link #throughConnectPage(String)}, with what the page sends on the click: {@code mode}, the typed
+     * {@code instance}, the opener's {@code origin} and {@code nonce}.
+     */
+    public String throughConnectPage(String link, java.util.Map<String, String> click) {
+        return ConnectPageClick.authorizeUrl(client, link, click);
+    }
+
+    /** The {@code Cookie} header this browser sends to {@code url} (empty when none), to follow a redirect with. */
+    public String cookieHeader(String url) {
+        return cookies.loadForRequest(HttpUrl.get(url)).stream().map(c -> c.name() + "=" + c.value())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** Forgets the session cookie, so the next call signs in again. */

@@ -186,9 +186,9 @@ public final class SdkStack implements AutoCloseable {
         JsonNode started = require(http.post(apiUrl() + "/v1/connect", tenant.apiKey(), Map.of(
                 "provider", "mastodon", "userId", userId, "instance", sandbox.baseUrl(),
                 "scopes", List.of("read", "write"), "returnTo", apiUrl() + HttpApi.FINISHED_PATH)), 200).json();
-        URI callback = new SandboxBrowser().approve(started.path("authorizeUrl").asText(), username,
-                username + "-password");
-        StackHttp.Answer landed = http.get(callback.toString(), null);
+        SandboxBrowser browser = new SandboxBrowser();
+        URI callback = browser.approve(started.path("authorizeUrl").asText(), username, username + "-password");
+        StackHttp.Answer landed = http.browse(callback.toString(), browser.cookieHeader(callback.toString()));
         require(landed, 302);
         if (!http.get(landed.location(), null).json().path("status").asText().equals("connected")) {
             throw new IllegalStateException("connecting " + userId + " did not finish");

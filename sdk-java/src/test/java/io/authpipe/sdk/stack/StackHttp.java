@@ -32,6 +32,12 @@ final class StackHttp {
         return send(request(url, bearer).GET().build());
     }
 
+    /** A GET as a browser follows a redirect: with its {@code Cookie} header, without credentials. */
+    Answer browse(String url, String cookies) {
+        HttpRequest.Builder request = request(url, null);
+        return send((cookies.isEmpty() ? request : request.header("Cookie", cookies)).GET().build());
+    }
+
     Answer delete(String url, String bearer) {
         return send(request(url, bearer).DELETE().build());
     }
