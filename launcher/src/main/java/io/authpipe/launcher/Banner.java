@@ -26,13 +26,19 @@ final class Banner {
                   Kafka          {}
                   facts file     {}
 
+                See it work: open the demo app, a pretend tenant with a ConnectButton, and connect
+                a sandbox account ({} / {}):
+
+                  {}
+
                 Next: connect a sandbox account (see README "Walkthrough"):
 
                   curl -s -X POST {}/v1/connect \\
                     -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' \\
                     -d '{"provider":"mastodon","userId":"user-1","instance":"{}","scopes":["read","write"],"returnTo":"{}"}'
 
-                Open the authorizeUrl it returns in a browser, sign in as {} / {}, approve, then:
+                Open the authorizeUrl it returns (Authpipe's connect page) in a browser, press Continue,
+                sign in as {} / {}, approve, then:
 
                   curl -s {}/v1/credentials/mastodon/user-1 -H 'Authorization: Bearer {}'
 
@@ -40,7 +46,7 @@ final class Banner {
                 """,
                 startMillis, facts.apiUrl(), facts.tenantId(), facts.apiKey(), facts.adminToken(), facts.sandboxUrl(),
                 String.join(", ", facts.sandboxUsers().stream().map(DevFacts.SandboxLogin::username).toList()),
-                facts.kafkaBootstrapServers(), factsFile.toAbsolutePath(),
+                facts.kafkaBootstrapServers(), factsFile.toAbsolutePath(), user, password, facts.demoUrl(),
                 facts.apiUrl(), facts.apiKey(), facts.sandboxUrl(), facts.returnTo(), user, password,
                 facts.apiUrl(), facts.apiKey());
     }

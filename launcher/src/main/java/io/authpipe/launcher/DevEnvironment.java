@@ -69,13 +69,16 @@ public final class DevEnvironment implements AutoCloseable {
         BrokerConfig brokerConfig = BrokerConfig.defaults(bootstrap, brokerEnv(env, settings, sandbox, adminToken));
         BrokerApi broker = own("broker-api", BrokerApi.start(brokerConfig, clock));
         String returnTo = broker.publicUrl() + HttpApi.FINISHED_PATH;
-        ApiKey key = DevTenant.ensure(broker.tenants(), List.of(returnTo), previous.map(DevFacts::apiKey));
+        String apiUrl = broker.publicUrl().toString().replaceAll("/+$", "");
+        ApiKey[] key = new ApiKey[1];
+        DemoApp demo = own("demo app", DemoApp.start(settings.demoPort(), apiUrl, () -> key[0].value().reveal()));
+        key[0] = DevTenant.ensure(broker.tenants(), List.of(returnTo, demo.url()), previous.map(DevFacts::apiKey));
         EnvReader workerEnv = brokerEnv(env, settings, sandbox, adminToken);
         own("refresh-worker", RefreshWorker.start(RefreshSettings.fromEnv(bootstrap, workerEnv), clock));
         own("health-worker", HealthWorker.start(HealthSettings.fromEnv(bootstrap, workerEnv), clock));
-        facts = new DevFacts(broker.publicUrl().toString(), DevTenant.ID.value(), key.value().reveal(), adminToken,
+        facts = new DevFacts(broker.publicUrl().toString(), DevTenant.ID.value(), key[0].value().reveal(), adminToken,
                 returnTo, sandbox.baseUrl(), sandbox.config().users().stream()
-                .map(u -> new DevFacts.SandboxLogin(u.username(), u.password())).toList(), bootstrap);
+                .map(u -> new DevFacts.SandboxLogin(u.username(), u.password())).toList(), bootstrap, demo.url());
         facts.write(factsFile(settings));
     }
 

@@ -15,7 +15,8 @@ import java.util.Optional;
  * dev tenant's API key and the admin token, which are development credentials).
  */
 public record DevFacts(String apiUrl, String tenantId, String apiKey, String adminToken, String returnTo,
-                       String sandboxUrl, List<SandboxLogin> sandboxUsers, String kafkaBootstrapServers) {
+                       String sandboxUrl, List<SandboxLogin> sandboxUsers, String kafkaBootstrapServers,
+                       String demoUrl) {
 
     /** A seeded sandbox user. */
     public record SandboxLogin(String username, String password) {

@@ -15,13 +15,14 @@ import java.util.Optional;
  * @param kafkaPort       port of the embedded broker (0: any free port)
  * @param apiPort         broker-api port
  * @param sandboxPort     Mastodon sandbox port
+ * @param demoPort        the demo tenant app's port (its page with a ConnectButton)
  * @param sandboxLegacy   run the sandbox as a pre-4.3 server (no PKCE, no metadata document)
  * @param sandboxTokenTtl make the sandbox a Pleroma-like server whose tokens expire after this and come with refresh
  *                        tokens (empty: stock Mastodon, tokens never expire)
  * @param sandboxRotation with a token TTL: rotate refresh tokens on every refresh (and revoke the grant on replay)
  */
 public record DevSettings(Path home, Optional<String> externalKafka, int kafkaPort, int apiPort, int sandboxPort,
-                          boolean sandboxLegacy, Optional<Duration> sandboxTokenTtl, boolean sandboxRotation) {
+                          int demoPort, boolean sandboxLegacy, Optional<Duration> sandboxTokenTtl, boolean sandboxRotation) {
 
     public static DevSettings fromEnv(EnvReader env) {
         return new DevSettings(
@@ -30,6 +31,7 @@ public record DevSettings(Path home, Optional<String> externalKafka, int kafkaPo
                 env.integer("AUTHPIPE_KAFKA_PORT", 0, 0, 65535),
                 env.integer("AUTHPIPE_HTTP_PORT", 8080, 0, 65535),
                 env.integer("AUTHPIPE_SANDBOX_PORT", 8090, 0, 65535),
+                env.integer("AUTHPIPE_DEMO_PORT", 8070, 0, 65535),
                 env.bool("AUTHPIPE_SANDBOX_LEGACY", false),
                 env.optional("AUTHPIPE_SANDBOX_TOKEN_TTL").map(v -> env.duration("AUTHPIPE_SANDBOX_TOKEN_TTL",
                         Duration.ZERO)),

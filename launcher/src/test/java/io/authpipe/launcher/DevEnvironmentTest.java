@@ -43,8 +43,9 @@ class DevEnvironmentTest {
             String authorizeUrl = post(first, "/v1/connect", "{\"provider\":\"mastodon\",\"userId\":\"user-1\","
                     + "\"instance\":\"" + first.sandboxUrl() + "\",\"scopes\":[\"read\",\"write\"],"
                     + "\"returnTo\":\"" + first.returnTo() + "\"}").path("authorizeUrl").asText();
-            URI callback = new SandboxBrowser().approve(authorizeUrl, "alice", "alice-password");
-            String landing = redirectOf(callback.toString());
+            SandboxBrowser browser = new SandboxBrowser();
+            URI callback = browser.approve(authorizeUrl, "alice", "alice-password");
+            String landing = Launchers.followRedirect(callback.toString(), browser);
             assertThat(get(landing, null).path("status").asText()).isEqualTo("connected");
             token = get(first.apiUrl() + "/v1/credentials/mastodon/user-1", first.apiKey()).path("credential").asText();
             assertThat(token).isNotBlank();
@@ -80,10 +81,4 @@ class DevEnvironmentTest {
         }
     }
 
-    private static String redirectOf(String url) throws IOException {
-        try (Response response = HTTP.newCall(new Request.Builder().url(url).build()).execute()) {
-            assertThat(response.code()).isEqualTo(302);
-            return response.header("Location");
-        }
-    }
 }

@@ -50,7 +50,8 @@ final class Launchers {
         String authorizeUrl = post(facts, "/v1/connect", "{\"provider\":\"mastodon\",\"userId\":\"user-1\","
                 + "\"instance\":\"" + facts.sandboxUrl() + "\",\"scopes\":[\"read\"],"
                 + "\"returnTo\":\"" + facts.returnTo() + "\"}").path("authorizeUrl").asText();
-        status(new SandboxBrowser().approve(authorizeUrl, "alice", "alice-password").toString(), null);
+        SandboxBrowser browser = new SandboxBrowser();
+        followRedirect(browser.approve(authorizeUrl, "alice", "alice-password").toString(), browser);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(
                 facts.apiUrl() + "/v1/credentials/mastodon/user-1", facts.apiKey()) == 200);
     }
@@ -74,6 +75,19 @@ final class Launchers {
         try (Response response = DevEnvironmentTest.HTTP.newCall(request).execute()) {
             assertThat(response.code()).isEqualTo(200);
             return DevEnvironmentTest.JSON.readTree(response.body().string());
+        }
+    }
+
+    /** Follows a redirect to {@code url} as {@code browser} would (with its cookies): the next Location. */
+    static String followRedirect(String url, SandboxBrowser browser) throws IOException {
+        Request.Builder request = new Request.Builder().url(url);
+        String cookies = browser.cookieHeader(url);
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        try (Response response = DevEnvironmentTest.HTTP.newCall(request.build()).execute()) {
+            assertThat(response.code()).isEqualTo(302);
+            return response.header("Location");
         }
     }
 

@@ -56,7 +56,8 @@ final class SessionRoutes {
                 JsonBodies.optionalText(body, "instance"),
                 JsonBodies.optionalStrings(body, "scopes"),
                 JsonBodies.requiredStrings(body, "allowedOrigins"),
-                JsonBodies.optionalText(body, "returnTo")));
+                JsonBodies.optionalText(body, "returnTo"),
+                expiresIn(body)));
         if (outcome instanceof SessionOutcome.Refused refused) {
             answers.problem(ctx, refused.problem());
             return;
@@ -64,6 +65,17 @@ final class SessionRoutes {
         SessionOutcome.Opened opened = (SessionOutcome.Opened) outcome;
         ctx.status(201).json(new ConnectSessionCreated(opened.id(), opened.token().reveal(), opened.expiresAt(),
                 opened.connectUrl()));
+    }
+
+    private static Optional<Duration> expiresIn(JsonNode body) {
+        JsonNode value = body.get("expiresInSeconds");
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.canConvertToLong()) {
+            throw ApiProblem.badRequest("invalid_expires_in", "expiresInSeconds must be a whole number").toException();
+        }
+        return Optional.of(Duration.ofSeconds(value.asLong()));
     }
 
     /** Any origin may ask; only an allowed origin's GET gets an answer it can read. */

@@ -18,6 +18,7 @@ import io.authpipe.events.ConnectionRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,6 +88,11 @@ public final class ConnectSessionService implements ConnectLinks, FlowSessions {
             return refused(ApiProblem.badRequest("invalid_origin",
                     "allowedOrigins must name 1 to " + MAX_ORIGINS + " origins"));
         }
+        Duration lifetime = request.expiresIn().orElse(ttl);
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(ttl) > 0) {
+            return refused(ApiProblem.badRequest("invalid_expires_in",
+                    "expiresInSeconds must be 1 to " + ttl.toSeconds()));
+        }
         ConnectCommand command = new ConnectCommand(request.provider().orElse(DEFAULT_PROVIDER), request.userId(),
                 request.instance().orElse(null), request.scopes().orElse(DEFAULT_SCOPES),
                 request.returnTo().orElse(null), false);
@@ -97,7 +103,7 @@ public final class ConnectSessionService implements ConnectLinks, FlowSessions {
         }
         String id = sessions.newId();
         SessionToken token = SessionToken.mint(id);
-        ConnectSession session = newSession(tenant, command, token.hash(), origins);
+        ConnectSession session = newSession(tenant, command, token.hash(), origins, lifetime);
         sessions.open(id, session);
         return new SessionOutcome.Opened(id, token.whole(), session.getExpiresAt(), pageUrl(token.whole().reveal()));
     }
@@ -117,13 +123,14 @@ public final class ConnectSessionService implements ConnectLinks, FlowSessions {
         Optional<SessionToken> token = command.stateChallenge().isPresent() ? Optional.empty()
                 : Optional.of(SessionToken.mint(id));
         String tokenHash = token.map(SessionToken::hash).orElseGet(() -> command.stateChallenge().get());
-        ConnectSession session = newSession(tenant, command, tokenHash, List.of());
+        ConnectSession session = newSession(tenant, command, tokenHash, List.of(), ttl);
         sessions.open(id, session);
         String link = pageUrl(token.map(t -> t.whole().reveal()).orElse(id + SessionToken.SEPARATOR));
         return new ConnectOutcome.AuthorizeLink(link, session.getExpiresAt());
     }
 
-    private ConnectSession newSession(Tenant tenant, ConnectCommand command, String tokenHash, List<String> origins) {
+    private ConnectSession newSession(Tenant tenant, ConnectCommand command, String tokenHash, List<String> origins,
+                                      Duration lifetime) {
         Instant now = clock.instant();
         return ConnectSession.newBuilder()
                 .setConnection(new ConnectionRef(tenant.id().value(), command.provider(), command.userId()))
@@ -134,7 +141,7 @@ public final class ConnectSessionService implements ConnectLinks, FlowSessions {
                 .setReturnTo(command.returnTo())
                 .setForceLogin(command.forceLogin())
                 .setCreatedAt(now)
-                .setExpiresAt(now.plus(ttl))
+                .setExpiresAt(now.plus(lifetime))
                 .setStatus(PENDING)
                 .build();
     }
@@ -254,7 +261,7 @@ public final class ConnectSessionService implements ConnectLinks, FlowSessions {
                     .setError(result.error().orElse(null))
                     .setAccountAcct(result.acct().orElse(null))
                     .setAccountDisplayName(result.displayName().orElse(null))
-                    .setCompletedAt(clock.instant())
+                    .setCompletedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
                     .build());
         } catch (RuntimeException e) {
             LOG.warn("could not record how a flow ended; its opener learns it from the finish page only session={} "

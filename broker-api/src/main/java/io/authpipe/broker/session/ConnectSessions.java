@@ -61,7 +61,8 @@ public final class ConnectSessions {
 
     /**
      * Publishes the session's next state; when this instance owns it, returns once the store shows it, so that a
-     * poll after the browser learned the outcome finds it too.
+     * poll after the browser learned the outcome finds it too. (The state is compared whole: its timestamps must be
+     * whole milliseconds, as the topic keeps them.)
      */
     void update(String id, ConnectSession session) {
         publisher.publish(Topics.CONNECT_SESSIONS, id, session);

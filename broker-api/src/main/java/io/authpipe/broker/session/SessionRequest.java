@@ -11,7 +11,9 @@ import java.util.Optional;
  * @param scopes         the scopes; {@code read} when absent
  * @param allowedOrigins the origins of the pages that may open the flow and receive its result
  * @param returnTo       a registered return URL, for redirect mode
+ * @param expiresIn      how long the session lives, at most (and by default) 30 minutes
  */
 public record SessionRequest(String userId, Optional<String> provider, Optional<String> instance,
-                             Optional<List<String>> scopes, List<String> allowedOrigins, Optional<String> returnTo) {
+                             Optional<List<String>> scopes, List<String> allowedOrigins, Optional<String> returnTo,
+                             Optional<java.time.Duration> expiresIn) {
 }
