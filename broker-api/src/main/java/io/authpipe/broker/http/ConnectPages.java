@@ -24,9 +24,11 @@ final class ConnectPages {
     static final String PAGE_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     private static final String RESOURCES = "/io/authpipe/broker/connect/";
-    private static final Map<String, String> ASSETS = Map.of(
+    private static final Map<String, String> ASSET_TYPES = Map.of(
             "connect.js", "text/javascript", "strings.js", "text/javascript", "finish.js", "text/javascript",
             "connect.css", "text/css");
+    private static final Map<String, String> ASSETS = ASSET_TYPES.keySet().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(name -> name, ConnectPages::resource));
     private static final String CONNECT_PAGE = resource("connect.html");
     private static final String FINISH_PAGE = """
             <!doctype html>
@@ -61,12 +63,12 @@ final class ConnectPages {
 
     private static void asset(Context ctx) {
         String name = ctx.pathParam("name");
-        String type = ASSETS.get(name);
+        String type = ASSET_TYPES.get(name);
         if (type == null) {
             throw ApiProblem.notFound("not_found", "no such asset").toException();
         }
         ctx.header("Cache-Control", "no-cache");
-        ctx.contentType(type + "; charset=utf-8").result(resource(name));
+        ctx.contentType(type + "; charset=utf-8").result(ASSETS.get(name));
     }
 
     /** The finish page for a flow that ended: reports {@code result} to the opener {@code browser} names. */

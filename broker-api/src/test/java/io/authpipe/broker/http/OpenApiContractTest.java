@@ -70,6 +70,19 @@ class OpenApiContractTest {
                     "userId", "contract-user", "instance", fixture.sandbox().baseUrl(), "scopes", List.of("read"),
                     "returnTo", tenant.returnTo())));
             contract.check("POST", "/v1/connect", api.post("/v1/connect", Map.of("provider", "mastodon")));
+            Api.Reply session = api.post("/v1/connect-sessions", Map.of("userId", "contract-user",
+                    "allowedOrigins", List.of("https://app.example")));
+            contract.check("POST", "/v1/connect-sessions", session);
+            contract.check("POST", "/v1/connect-sessions", api.post("/v1/connect-sessions", Map.of("userId", "u",
+                    "allowedOrigins", List.of("not an origin"))));
+            String sessionPath = "/v1/connect-sessions/" + session.json().path("id").asText();
+            Api bySession = new Api(fixture.baseUrl(), session.json().path("token").asText());
+            contract.check("GET", "/v1/connect-sessions/{id}", bySession.get(sessionPath));
+            contract.check("GET", "/v1/connect-sessions/{id}", api.get(sessionPath));
+            contract.check("POST", "/v1/connect-sessions/{id}/start", bySession.post(sessionPath + "/start",
+                    Map.of("mode", "popup", "origin", "https://evil.example")));
+            contract.check("POST", "/v1/connect-sessions/{id}/start", bySession.post(sessionPath + "/start",
+                    Map.of("mode", "page", "instance", fixture.sandbox().baseUrl())));
             assertThat(fixture.connect(tenant, "contract-user", "alice", "alice-password").status()).isIn(302, 303);
 
             contract.check("GET", CREDENTIAL, api.get("/v1/credentials/mastodon/contract-user"));

@@ -186,11 +186,14 @@ class ConnectSessionTest {
                 "allowedOrigins", List.of(APP_ORIGIN), "instance", "10.0.0.1"));
         Api.Reply unregisteredReturn = fixture.api(tenant).post("/v1/connect-sessions", Map.of("userId", "u",
                 "allowedOrigins", List.of(APP_ORIGIN), "returnTo", "https://evil.example/done"));
+        Api.Reply tooLong = fixture.api(tenant).post("/v1/connect-sessions", Map.of("userId", "u",
+                "allowedOrigins", List.of(APP_ORIGIN), "expiresInSeconds", 1801));
 
         assertThat(badOrigin.error()).isEqualTo("invalid_origin");
         assertThat(privateInstance.status()).isEqualTo(403);
         assertThat(privateInstance.error()).isEqualTo("instance_not_allowed");
         assertThat(unregisteredReturn.error()).isEqualTo("return_to_not_registered");
+        assertThat(tooLong.error()).isEqualTo("invalid_expires_in");
         assertThatThrownBy(() -> new SandboxBrowser().throughConnectPage(fixture.baseUrl() + "/connect#token=x.y"))
                 .hasMessageContaining("404");
     }
