@@ -166,9 +166,10 @@ public final class ConnectSessionService implements ConnectLinks, FlowSessions {
                 session.getAccountAcct(), session.getAccountDisplayName())) : null);
     }
 
+    /** The stored status, or {@code expired} once a session that connected nothing is past its time. */
     private String status(ConnectSession session) {
         boolean expired = !clock.instant().isBefore(session.getExpiresAt());
-        return session.getStatus().equals(PENDING) && expired ? "expired" : session.getStatus();
+        return !session.getStatus().equals(CONNECTED) && expired ? "expired" : session.getStatus();
     }
 
     /** The origins that may read the session {@code token} opens (for CORS). */

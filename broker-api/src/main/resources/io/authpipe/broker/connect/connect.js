@@ -12,6 +12,9 @@
   var opener = { origin: fragment.get('origin'), nonce: fragment.get('nonce'), mode: fragment.get('mode') || 'page' };
   var sessionId = token.split('.')[0];
   var session = null;
+  // Refusals no second click can change: the page says so and offers no button.
+  var FINAL = ['unknown_session', 'session_expired', 'session_completed', 'origin_not_allowed', 'return_to_required',
+    'invalid_mode', 'invalid_nonce', 'tenant_deleted'];
 
   function providerName(id) { return S.providers[id] || id; }
 
@@ -84,6 +87,7 @@
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (answer) {
       if (answer.ok) { location.assign(answer.body.authorizeUrl); return; }
+      if (FINAL.indexOf(answer.body.error) >= 0) { fail(answer.body.error, answer.body.message); return; }
       $('connect').disabled = false;
       $('connect').removeAttribute('aria-busy');
       render(session);

@@ -8,12 +8,13 @@
   var message = data.message;
   var outcome = document.getElementById('outcome');
   if (message.status === 'connected') {
-    document.getElementById('title').textContent = S.title(S.providers[message.result.provider] || message.result.provider);
+    document.getElementById('title').textContent = S.connectedTitle;
     outcome.textContent = S.connected(message.result.account.acct);
   } else {
     document.getElementById('title').textContent = S.failedTitle;
     outcome.textContent = S.errors[message.error.code] || message.error.message || S.errors.fallback;
     outcome.className = 'error';
+    outcome.dataset.error = message.error.code;
   }
   outcome.dataset.status = message.status;
   outcome.hidden = false;
@@ -28,5 +29,7 @@
   if (data.mode === 'popup') {
     outcome.textContent += ' ' + S.closing;
     window.setTimeout(function () { window.close(); }, 600);
+  } else if (message.status === 'connected') {
+    outcome.textContent += ' ' + S.youCanClose;
   }
 })();

@@ -17,7 +17,9 @@
       connect: function (provider) { return 'Continue to ' + provider; },
       working: 'Opening your server…',
       loading: 'Loading…',
-      connected: function (acct) { return 'Connected' + (acct ? ' as ' + acct : '') + '. You can close this window.'; },
+      connectedTitle: 'Connected',
+      connected: function (acct) { return 'Connected' + (acct ? ' as ' + acct : '') + '.'; },
+      youCanClose: 'You can close this window.',
       failedTitle: 'Not connected',
       closing: 'Returning to the app…',
       errors: {
@@ -42,6 +44,10 @@
         token_exchange_failed: 'Your server did not confirm the sign-in. Try again.',
         verification_failed: 'Your server described the account in a way that could not be checked.',
         rate_limited: 'Too many attempts. Wait a moment and try again.',
+        return_to_required: 'This connection cannot continue in this tab. Start again from the app.',
+        invalid_mode: 'This link is not valid. Start again from the app.',
+        invalid_nonce: 'This link is not valid. Start again from the app.',
+        tenant_deleted: 'The app that started this connection no longer exists.',
         fallback: 'Something went wrong. Start again from the app.'
       }
     }
