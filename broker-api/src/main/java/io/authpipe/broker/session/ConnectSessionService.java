@@ -48,6 +48,7 @@ public final class ConnectSessionService implements ConnectLinks, FlowSessions {
     private static final Set<String> MODES = Set.of("popup", "redirect", "page");
     private static final String PENDING = "pending";
     private static final String CONNECTED = "connected";
+    private static final String EXPIRED = "expired";
 
     private final ConnectService connect;
     private final ConnectSessions sessions;
@@ -169,7 +170,7 @@ public final class ConnectSessionService implements ConnectLinks, FlowSessions {
     /** The stored status, or {@code expired} once a session that connected nothing is past its time. */
     private String status(ConnectSession session) {
         boolean expired = !clock.instant().isBefore(session.getExpiresAt());
-        return !session.getStatus().equals(CONNECTED) && expired ? "expired" : session.getStatus();
+        return !session.getStatus().equals(CONNECTED) && expired ? EXPIRED : session.getStatus();
     }
 
     /** The origins that may read the session {@code token} opens (for CORS). */
@@ -217,7 +218,7 @@ public final class ConnectSessionService implements ConnectLinks, FlowSessions {
             return Optional.of(ApiProblem.of(409, "session_completed",
                     "this connection was already completed; start again from the app"));
         }
-        if (status.equals("expired") || !clock.instant().isBefore(session.getExpiresAt())) {
+        if (status.equals(EXPIRED)) {
             return Optional.of(ApiProblem.of(410, "session_expired", "this link has expired; start again from the app"));
         }
         if (!MODES.contains(request.mode())) {
