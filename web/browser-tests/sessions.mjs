@@ -1,14 +1,11 @@
 // Helpers of the refused-session and login-CSRF tests (and the screenshot script): Authpipe's API as a tenant's
-// backend calls it (connect sessions, POST /v1/connect, disconnect), and what Authpipe's connect page shows when it
+// backend calls it (connect sessions, POST /v1/connect), and what Authpipe's connect page shows when it
 // refuses a session.
 import { randomBytes } from 'node:crypto';
 import { stack } from './support.mjs';
 
 /** The scopes the demo backend asks for (DemoApp): a flow must ask the same set for the sandbox to auto-approve. */
 export const DEMO_SCOPES = ['read', 'write'];
-
-/** The sandbox's user bob (also the default AUTHPIPE_DENY_USER). */
-export const BOB = { username: 'bob', password: 'bob-password' };
 
 /** The demo page's origin: what its sessions allow. */
 export function demoOrigin() {
@@ -95,11 +92,6 @@ export async function connectLink({ userId, scopes = DEMO_SCOPES, returnTo = sta
 export function sessionOfLink(connectUrl) {
   const token = new URLSearchParams(new URL(connectUrl).hash.slice(1)).get('token');
   return { id: token.split('.')[0], token };
-}
-
-/** `DELETE /v1/connections/mastodon/{userId}`: `{status, body}`. */
-export function disconnect(userId) {
-  return callApi('DELETE', `/v1/connections/mastodon/${encodeURIComponent(userId)}`);
 }
 
 /** An id no other run used, with a label. */
