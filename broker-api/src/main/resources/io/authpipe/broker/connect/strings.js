@@ -30,7 +30,7 @@
         origin_not_allowed: 'This connection was opened from a page the app did not allow, so it cannot continue.',
         instance_required: 'Enter the address of your server.',
         invalid_instance: 'That does not look like a server address. Check the spelling.',
-        instance_not_allowed: 'Authpipe cannot connect to that address: it is a private or reserved network address.',
+        instance_not_allowed: 'Authpipe cannot connect to that address: only public servers, over https, can be connected.',
         instance_unresolvable: 'No server answers at that address. Check the spelling.',
         instance_unreachable: 'That server did not answer. Try again in a moment.',
         instance_refused_registration: 'That server refused the app. It may not allow new apps.',
