@@ -1,6 +1,7 @@
 package io.authpipe.broker;
 
 import io.authpipe.broker.config.BrokerConfig;
+import io.authpipe.broker.flow.AppRegistry;
 import io.authpipe.broker.flow.ConnectRequestTopology;
 import io.authpipe.broker.events.EventFeed;
 import io.authpipe.broker.events.EventStreams;
@@ -51,11 +52,12 @@ public final class BrokerApi implements AutoCloseable {
     private final RotationResumer resumer;
     private final Publisher publisher;
     private final TenantRegistry tenants;
+    private final AppRegistry apps;
     private final URI publicUrl;
 
     private BrokerApi(KafkaStreams vaultStreams, GlobalDeadLetters vaultDeadLetters, KafkaStreams connectStreams,
                       HttpApi http, EventStreams events, RotationResumer resumer, Publisher publisher,
-                      TenantRegistry tenants, URI publicUrl) {
+                      TenantRegistry tenants, AppRegistry apps, URI publicUrl) {
         this.events = events;
         this.resumer = resumer;
         this.vaultStreams = vaultStreams;
@@ -64,6 +66,7 @@ public final class BrokerApi implements AutoCloseable {
         this.http = http;
         this.publisher = publisher;
         this.tenants = tenants;
+        this.apps = apps;
         this.publicUrl = publicUrl;
     }
 
@@ -106,7 +109,7 @@ public final class BrokerApi implements AutoCloseable {
                 .start(ROTATION_PASS_INTERVAL);
         LOG.info("broker-api ready url={} instance={}", publicUrl, config.instanceId());
         return new BrokerApi(vaultStreams, vaultDeadLetters, connectStreams, http, events, resumer, publisher,
-                services.tenants(), publicUrl);
+                services.tenants(), services.apps(), publicUrl);
     }
 
     /** An advertised URL's host and port (the scheme's default port when it names none). */
@@ -143,6 +146,11 @@ public final class BrokerApi implements AutoCloseable {
 
     public TenantRegistry tenants() {
         return tenants;
+    }
+
+    /** The tenants' OAuth apps at the instances. */
+    public AppRegistry apps() {
+        return apps;
     }
 
     /** The state of each of this process's Streams applications, by name ({@code vault}, {@code connect}). */

@@ -92,7 +92,7 @@ final class ServiceWiring {
                 new CallbackUrls(publicUrl), config.flowTtl(), clock);
         ConnectSessionService sessionService = new ConnectSessionService(connect, sessions, tenants,
                 publicUrl.toString().replaceAll("/+$", ""), ConnectSessionService.MAX_TTL, clock);
-        return new HttpApi.Services(tenants, sessionService,
+        return new HttpApi.Services(tenants, apps, sessionService,
                 new CallbackService(tenants, flows, apps, servers, mastodon, writer, vault, sessionService, clock),
                 connections, reader, new UrgentRefresh(writer, URGENT_REFRESH_COOLDOWN, clock), disconnects,
                 new CheckRequests(publisher, clock), secrets,

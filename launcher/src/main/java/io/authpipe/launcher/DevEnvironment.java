@@ -5,6 +5,7 @@ import io.authpipe.broker.config.BrokerConfig;
 import io.authpipe.broker.http.HttpApi;
 import io.authpipe.broker.tenant.ApiKey;
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.core.instance.InstanceAddress;
 import io.authpipe.core.ops.ShutdownSequence;
 import io.authpipe.health.HealthSettings;
 import io.authpipe.health.HealthWorker;
@@ -73,6 +74,9 @@ public final class DevEnvironment implements AutoCloseable {
         ApiKey[] key = new ApiKey[1];
         DemoApp demo = own("demo app", DemoApp.start(settings.demoPort(), apiUrl, () -> key[0].value().reveal()));
         key[0] = DevTenant.ensure(broker.tenants(), List.of(returnTo, demo.url()), previous.map(DevFacts::apiKey));
+        // The sandbox starts empty every time: apps registered with an earlier one are unknown to it.
+        broker.apps().forgetAt(broker.tenants().find(DevTenant.ID).orElseThrow(),
+                InstanceAddress.parse(sandbox.baseUrl()));
         EnvReader workerEnv = brokerEnv(env, settings, sandbox, adminToken);
         own("refresh-worker", RefreshWorker.start(RefreshSettings.fromEnv(bootstrap, workerEnv), clock));
         own("health-worker", HealthWorker.start(HealthSettings.fromEnv(bootstrap, workerEnv), clock));

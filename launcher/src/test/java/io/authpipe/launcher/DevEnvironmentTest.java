@@ -28,8 +28,10 @@ class DevEnvironmentTest {
 
     @Test
     void theEmbeddedDefaultConnectsAnAccountAndKeepsItAcrossARestart(@TempDir Path home) throws IOException {
-        EnvReader env = new EnvReader(Map.of("AUTHPIPE_HOME", home.toString(), "AUTHPIPE_HTTP_PORT", "0",
-                "AUTHPIPE_SANDBOX_PORT", "0"));
+        // Fixed ports, as ./authpipe runs: the second sandbox is a new, empty server where the first one was
+        EnvReader env = new EnvReader(Map.of("AUTHPIPE_HOME", home.toString(),
+                "AUTHPIPE_HTTP_PORT", Integer.toString(freePort()), "AUTHPIPE_SANDBOX_PORT", Integer.toString(freePort()),
+                "AUTHPIPE_DEMO_PORT", "0"));
         DevFacts first;
         String token;
         try (DevEnvironment dev = DevEnvironment.start(env, Clock.systemUTC())) {
@@ -57,6 +59,13 @@ class DevEnvironmentTest {
             assertThat(second.adminToken()).isEqualTo(first.adminToken());
             assertThat(get(second.apiUrl() + "/v1/credentials/mastodon/user-1", second.apiKey())
                     .path("account").path("username").asText()).isEqualTo("alice");
+            // and a new connect works, though the sandbox is a new one that never saw the app registered before
+            String secondLink = post(second, "/v1/connect", "{\"provider\":\"mastodon\",\"userId\":\"user-2\","
+                    + "\"instance\":\"" + second.sandboxUrl() + "\",\"scopes\":[\"read\",\"write\"],"
+                    + "\"returnTo\":\"" + second.returnTo() + "\"}").path("authorizeUrl").asText();
+            SandboxBrowser browser = new SandboxBrowser();
+            String landing = Launchers.followRedirect(browser.approve(secondLink, "bob", "bob-password").toString(), browser);
+            assertThat(get(landing, null).path("status").asText()).isEqualTo("connected");
         }
     }
 
@@ -81,4 +90,10 @@ class DevEnvironmentTest {
         }
     }
 
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 }

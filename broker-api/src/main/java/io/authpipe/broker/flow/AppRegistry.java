@@ -1,5 +1,6 @@
 package io.authpipe.broker.flow;
 
+import io.authpipe.broker.kafka.Awaiting;
 import io.authpipe.broker.kafka.Publisher;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.core.identity.TenantId;
@@ -13,6 +14,7 @@ import io.authpipe.topics.Topics;
 import io.authpipe.vault.SecretBinding;
 import io.authpipe.vault.Vault;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,6 +83,24 @@ public final class AppRegistry {
             }
         }
         return moved;
+    }
+
+    /**
+     * Forgets the tenant's registrations at {@code instance}, for a server that no longer knows them (the embedded
+     * default's sandbox starts empty every time): tombstones them and returns, within 10 s, once none is found here.
+     * The next flow registers anew. Returns how many were forgotten.
+     */
+    public int forgetAt(Tenant tenant, InstanceAddress instance) {
+        List<AppRef> refs = registeredAt(tenant, instance);
+        refs.forEach(ref -> publisher.publish(Topics.APP_REGISTRATIONS, ref.value(), null));
+        Awaiting.value(() -> registeredAt(tenant, instance).isEmpty() ? Optional.of(true) : Optional.empty(),
+                Duration.ofSeconds(10));
+        return refs.size();
+    }
+
+    private List<AppRef> registeredAt(Tenant tenant, InstanceAddress instance) {
+        return ofTenant.apply(tenant.id()).entrySet().stream()
+                .filter(e -> e.getValue().getInstance().equals(instance.origin())).map(Map.Entry::getKey).toList();
     }
 
     /** Removes every app registration of the tenant (tombstones). */

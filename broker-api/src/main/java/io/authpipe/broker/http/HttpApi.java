@@ -8,6 +8,7 @@ import io.authpipe.broker.connection.CredentialReader;
 import io.authpipe.broker.connection.DisconnectService;
 import io.authpipe.broker.connection.UrgentRefresh;
 import io.authpipe.broker.events.EventStreams;
+import io.authpipe.broker.flow.AppRegistry;
 import io.authpipe.broker.flow.CallbackService;
 import io.authpipe.broker.keys.KeyRotations;
 import io.authpipe.broker.keys.TenantEraser;
@@ -36,7 +37,8 @@ public final class HttpApi implements AutoCloseable {
     private final Binding binding = new Binding();
 
     /** The services the routes call, and how the server treats callers and peers. */
-    public record Services(TenantRegistry tenants, ConnectSessionService sessions, CallbackService callback,
+    public record Services(TenantRegistry tenants, AppRegistry apps, ConnectSessionService sessions,
+                           CallbackService callback,
                            ConnectionStore connections, CredentialReader reader, UrgentRefresh urgentRefresh,
                            DisconnectService disconnects, CheckRequests checks, TenantSecrets secrets,
                            KeyRotations rotations, TenantEraser eraser, StoreRouter router, EventStreams events,
