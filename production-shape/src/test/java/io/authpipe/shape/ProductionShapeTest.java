@@ -127,7 +127,12 @@ class ProductionShapeTest {
             assertThat(reads - failed).as("answered reads after the kills").isPositive();
         }
 
-        // nothing is lost: every connection active on the surviving instance, its token accepted by the server
+        // nothing is lost: every connection active on the surviving instance, its token accepted by the server (the
+        // listing asks every partition's owner, so it waits for the rebalance after the kills to settle)
+        ShapeFixture.awaitOrExplain(Duration.ofSeconds(30),
+                () -> client.connections(1, tenant).keySet().containsAll(users),
+                () -> "the listing lacks " + users.stream()
+                        .filter(u -> !client.connections(1, tenant).containsKey(u)).toList());
         Map<String, JsonNode> listed = client.connections(1, tenant);
         for (String user : users) {
             assertThat(listed.get(user).path("status").asText()).as(user).isEqualTo("active");
