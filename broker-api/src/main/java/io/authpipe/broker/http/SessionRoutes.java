@@ -96,13 +96,14 @@ final class SessionRoutes {
         if (forwarder.handledElsewhere(ctx, router.ownerOf(VaultTopology.CONNECT_SESSIONS_STORE, id))) {
             return;
         }
-        String token = bearer(ctx);
+        ConnectSessionService.SessionView view = sessions.view(id, bearer(ctx))
+                .orElseThrow(() -> ConnectSessionService.unknown().toException());
         String origin = ctx.header("Origin");
         ctx.header("Vary", "Origin");
-        if (origin != null && sessions.allowedOrigins(id, token).contains(origin)) {
+        if (origin != null && view.allowedOrigins().contains(origin)) {
             ctx.header("Access-Control-Allow-Origin", origin);
         }
-        ctx.json(sessions.view(id, token).orElseThrow(() -> unknown().toException()));
+        ctx.json(view.body());
     }
 
     private void start(Context ctx) {
@@ -126,15 +127,8 @@ final class SessionRoutes {
         ctx.json(new FlowStarted(started.authorizeUrl()));
     }
 
+    /** The session token; without one, the session is as unknown as with a wrong one. */
     private static String bearer(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw unknown().toException();
-        }
-        return header.substring(7).trim();
-    }
-
-    private static ApiProblem unknown() {
-        return ConnectSessionService.unknown();
+        return TenantAuth.bearer(ctx).orElseThrow(() -> ConnectSessionService.unknown().toException());
     }
 }

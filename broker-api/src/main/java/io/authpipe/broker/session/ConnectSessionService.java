@@ -151,9 +151,14 @@ public final class ConnectSessionService implements ConnectLinks, FlowSessions {
         return connectPage + "#token=" + token;
     }
 
+    /** A session as its token holder sees it, and the origins that may read it cross-origin (CORS). */
+    public record SessionView(ConnectSessionBody body, List<String> allowedOrigins) {
+    }
+
     /** The session {@code token} opens, as the connect page and the opener see it. */
-    public Optional<ConnectSessionBody> view(String id, String token) {
-        return authenticated(id, token).map(session -> body(id, session));
+    public Optional<SessionView> view(String id, String token) {
+        return authenticated(id, token).map(session -> new SessionView(body(id, session),
+                session.getAllowedOrigins()));
     }
 
     private ConnectSessionBody body(String id, ConnectSession session) {
@@ -171,11 +176,6 @@ public final class ConnectSessionService implements ConnectLinks, FlowSessions {
     private String status(ConnectSession session) {
         boolean expired = !clock.instant().isBefore(session.getExpiresAt());
         return !session.getStatus().equals(CONNECTED) && expired ? EXPIRED : session.getStatus();
-    }
-
-    /** The origins that may read the session {@code token} opens (for CORS). */
-    public List<String> allowedOrigins(String id, String token) {
-        return authenticated(id, token).map(ConnectSession::getAllowedOrigins).orElse(List.of());
     }
 
     /** The user's click on the connect page: a flow bound to this browser, or why not. */
