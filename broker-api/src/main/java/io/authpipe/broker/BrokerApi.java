@@ -20,6 +20,7 @@ import io.authpipe.kafka.StreamsSettings;
 import io.authpipe.kafka.TopicAdmin;
 import io.authpipe.kafka.deadletter.GlobalDeadLetters;
 import io.authpipe.schemas.SchemaRegistry;
+import io.authpipe.topics.TopicSubjects;
 import io.authpipe.topics.Topics;
 import io.authpipe.vault.Vault;
 import io.authpipe.vault.VaultPolicy;
@@ -81,7 +82,9 @@ public final class BrokerApi implements AutoCloseable {
                 Duration.ofSeconds(60));
 
         Vault vault = new Vault(config.kms().open(), VaultPolicy.defaults(), clock);
-        EventSerdes serdes = new EventSerdes(SchemaRegistry.fromUrl(config.schemaRegistryUrl()));
+        SchemaRegistry registry = SchemaRegistry.fromUrl(config.schemaRegistryUrl());
+        publishSubjects(registry);
+        EventSerdes serdes = new EventSerdes(registry);
         Publisher publisher = new Publisher(producerConfig(config, kafka), serdes, config.publishTimeout());
 
         StreamsSettings vaultSettings = streamsSettings(config, config.applicationId(), "vault", Optional.of(self));
@@ -110,6 +113,25 @@ public final class BrokerApi implements AutoCloseable {
         LOG.info("broker-api ready url={} instance={}", publicUrl, config.instanceId());
         return new BrokerApi(vaultStreams, vaultDeadLetters, connectStreams, http, events, resumer, publisher,
                 services.tenants(), services.apps(), publicUrl);
+    }
+
+    /**
+     * Registers every topic's value schema under its subject with Authpipe's compatibility level (see
+     * {@link TopicSubjects}), so producers find the input subjects before anything was written. A refusal is logged
+     * and start-up goes on: the topics it concerns fail at their first write, with the same reason.
+     */
+    private static void publishSubjects(SchemaRegistry registry) {
+        if (registry.url().isEmpty()) {
+            return;
+        }
+        for (TopicSubjects.Outcome outcome : TopicSubjects.publish(registry)) {
+            if (outcome instanceof TopicSubjects.Published published) {
+                LOG.info("subject {} schema id {} compatibility {}", published.subject(), published.schemaId(),
+                        published.compatibility());
+            } else if (outcome instanceof TopicSubjects.Refused refused) {
+                LOG.error("subject {} not registered: {}", refused.subject(), refused.reason());
+            }
+        }
     }
 
     /** An advertised URL's host and port (the scheme's default port when it names none). */

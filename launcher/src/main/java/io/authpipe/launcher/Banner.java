@@ -11,6 +11,11 @@ final class Banner {
     private Banner() {
     }
 
+    private static String registry(DevFacts facts) {
+        return facts.schemaRegistryUrl() == null ? "none (records use Avro single-object encoding)"
+                : facts.schemaRegistryUrl() + "  (Confluent API; subjects <topic>-value, docs/topics/)";
+    }
+
     static void print(DevFacts facts, Path factsFile, long startMillis) {
         String user = facts.sandboxUsers().get(0).username();
         String password = facts.sandboxUsers().get(0).password();
@@ -24,6 +29,7 @@ final class Banner {
                   admin token    {}
                   Mastodon       {}  (sandbox; users: {})
                   Kafka          {}
+                  Schema registry {}
                   facts file     {}
 
                 See it work: open the demo app, a pretend tenant with a ConnectButton, and connect
@@ -46,7 +52,7 @@ final class Banner {
                 """,
                 startMillis, facts.apiUrl(), facts.tenantId(), facts.apiKey(), facts.adminToken(), facts.sandboxUrl(),
                 String.join(", ", facts.sandboxUsers().stream().map(DevFacts.SandboxLogin::username).toList()),
-                facts.kafkaBootstrapServers(), factsFile.toAbsolutePath(), user, password, facts.demoUrl(),
+                facts.kafkaBootstrapServers(), registry(facts), factsFile.toAbsolutePath(), user, password, facts.demoUrl(),
                 facts.apiUrl(), facts.apiKey(), facts.sandboxUrl(), facts.returnTo(), user, password,
                 facts.apiUrl(), facts.apiKey());
     }

@@ -12,11 +12,12 @@ import java.util.Optional;
 
 /**
  * What a script needs to drive the embedded default, written to {@code <home>/dev.json} (mode 0600: it holds the
- * dev tenant's API key and the admin token, which are development credentials).
+ * dev tenant's API key and the admin token, which are development credentials). {@code schemaRegistryUrl} is the
+ * Confluent-compatible registry the records go through, or null when they are written without one.
  */
 public record DevFacts(String apiUrl, String tenantId, String apiKey, String adminToken, String returnTo,
                        String sandboxUrl, List<SandboxLogin> sandboxUsers, String kafkaBootstrapServers,
-                       String demoUrl) {
+                       String demoUrl, String schemaRegistryUrl) {
 
     /** A seeded sandbox user. */
     public record SandboxLogin(String username, String password) {

@@ -20,9 +20,13 @@ import java.util.Optional;
  * @param sandboxTokenTtl make the sandbox a Pleroma-like server whose tokens expire after this and come with refresh
  *                        tokens (empty: stock Mastodon, tokens never expire)
  * @param sandboxRotation with a token TTL: rotate refresh tokens on every refresh (and revoke the grant on replay)
+ * @param embeddedRegistry run Apicurio Registry beside the broker ({@code AUTHPIPE_SCHEMA_REGISTRY}, {@code embedded}
+ *                        or {@code none}); ignored when {@code SCHEMA_REGISTRY_URL} names a registry
+ * @param registryPort    the embedded registry's port (8081, the Confluent default; 0: any free port)
  */
 public record DevSettings(Path home, Optional<String> externalKafka, int kafkaPort, int apiPort, int sandboxPort,
-                          int demoPort, boolean sandboxLegacy, Optional<Duration> sandboxTokenTtl, boolean sandboxRotation) {
+                          int demoPort, boolean sandboxLegacy, Optional<Duration> sandboxTokenTtl, boolean sandboxRotation,
+                          boolean embeddedRegistry, int registryPort) {
 
     public static DevSettings fromEnv(EnvReader env) {
         return new DevSettings(
@@ -35,7 +39,18 @@ public record DevSettings(Path home, Optional<String> externalKafka, int kafkaPo
                 env.bool("AUTHPIPE_SANDBOX_LEGACY", false),
                 env.optional("AUTHPIPE_SANDBOX_TOKEN_TTL").map(v -> env.duration("AUTHPIPE_SANDBOX_TOKEN_TTL",
                         Duration.ZERO)),
-                env.bool("AUTHPIPE_SANDBOX_ROTATE_REFRESH_TOKENS", true));
+                env.bool("AUTHPIPE_SANDBOX_ROTATE_REFRESH_TOKENS", true),
+                registryMode(env),
+                env.integer("AUTHPIPE_REGISTRY_PORT", 8081, 0, 65535));
+    }
+
+    private static boolean registryMode(EnvReader env) {
+        String mode = env.string("AUTHPIPE_SCHEMA_REGISTRY", "embedded");
+        return switch (mode) {
+            case "embedded" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException("AUTHPIPE_SCHEMA_REGISTRY must be embedded or none");
+        };
     }
 
     /** How the sandbox issues tokens. */

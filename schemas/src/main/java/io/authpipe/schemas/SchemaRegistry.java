@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.avro.Schema;
 
 /**
  * Which schema registry the {@link AvroSerde}s of a process use, and so which wire format they write:
@@ -98,6 +99,26 @@ public final class SchemaRegistry {
      */
     public Optional<URI> url() {
         return Optional.ofNullable(endpoint).map(RegistryEndpoint::base);
+    }
+
+    /**
+     * Registers a schema under a subject (or finds it there) and sets the subject's compatibility level, so that
+     * the registry refuses later schemas that would break it. The subject is registered first because some
+     * registries (Apicurio) keep no level for a subject that does not exist.
+     *
+     * @param subject e.g. {@code authpipe.revocations-value}
+     * @param schema the schema, fully expanded (no references)
+     * @param level the level to keep
+     * @return the schema's id
+     * @throws SchemaRegistryException when the registry is unreachable or refuses (409: the schema breaks the
+     *     subject's current level)
+     * @throws IllegalStateException on {@link #none()}
+     */
+    public int publish(String subject, Schema schema, Compatibility level) {
+        RegistryClient registry = client().orElseThrow(() -> new IllegalStateException("no schema registry"));
+        int id = registry.register(subject, schema);
+        registry.setCompatibility(subject, level.name());
+        return id;
     }
 
     /** The caching client serdes use; empty for {@link #none()}. */

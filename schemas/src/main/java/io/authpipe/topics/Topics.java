@@ -1,6 +1,22 @@
 package io.authpipe.topics;
 
+import io.authpipe.events.AppRegistration;
+import io.authpipe.events.CheckRequest;
+import io.authpipe.events.CheckSubject;
+import io.authpipe.events.ConnectReply;
+import io.authpipe.events.ConnectRequest;
+import io.authpipe.events.ConnectSession;
+import io.authpipe.events.ConnectionEvent;
+import io.authpipe.events.CredentialUpdated;
+import io.authpipe.events.ExpiryTimer;
+import io.authpipe.events.PendingAuthorization;
+import io.authpipe.events.Revocation;
+import io.authpipe.events.Tenant;
+import io.authpipe.events.TenantSecret;
 import java.util.List;
+import java.util.Optional;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The Kafka topics of the Authpipe pipeline. Every record about a connection is keyed by its connection key
@@ -28,26 +44,83 @@ public final class Topics {
     private Topics() {
     }
 
-    /** A topic and whether it holds state (compacted: the latest record per key is the truth). */
-    public record Definition(String name, boolean compacted, String purpose) {
+    /**
+     * Who writes and reads a topic: the public contract (inputs other teams produce, outputs they consume) or
+     * Authpipe's own plumbing, which no one else should read or write.
+     */
+    public enum Audience {
+        /** Produced by other teams' services, read by Authpipe. */
+        INPUT,
+        /** Produced by Authpipe, read by other teams' services. */
+        OUTPUT,
+        /** Produced and read by Authpipe only. */
+        INTERNAL;
+
+        /** Whether other teams may use the topic. */
+        public boolean isPublic() {
+            return this != INTERNAL;
+        }
+    }
+
+    /**
+     * A topic, whether it holds state (compacted: the latest record per key is the truth), who uses it and its
+     * value type (none for the dead-letter topic, which carries other topics' bytes).
+     */
+    public record Definition(String name, boolean compacted, Audience audience,
+                             Optional<Class<? extends SpecificRecord>> valueType, String purpose) {
+
+        /** The registry subject of its values under the topic-name strategy: {@code <topic>-value}. */
+        public String valueSubject() {
+            return name + "-value";
+        }
+
+        /** The Avro schema of its values. */
+        public Optional<Schema> valueSchema() {
+            return valueType.map(type -> org.apache.avro.specific.SpecificData.get().getSchema(type));
+        }
     }
 
     /** Every topic Authpipe creates at start-up. */
     public static List<Definition> all() {
         return List.of(
-                new Definition(CONNECT_REQUESTS, false, "requests for an authorize link"),
-                new Definition(CONNECT_REPLIES, false, "authorize links answering connect-requests"),
-                new Definition(CONNECTION_EVENTS, false, "every change to a connection; the vault's input"),
-                new Definition(CREDENTIAL_UPDATED, true, "latest status and metadata of each connection"),
-                new Definition(REVOCATIONS, false, "connections that stopped being usable"),
-                new Definition(EXPIRY_TIMERS, true, "when to refresh each expiring token"),
-                new Definition(CHECK_SUBJECTS, true, "connections the health-worker checks, token sealed"),
-                new Definition(CHECK_REQUESTS, false, "requests to check a connection now (a token was refused)"),
-                new Definition(AUTHORIZATIONS, true, "pending OAuth flows, by state hash"),
-                new Definition(CONNECT_SESSIONS, true, "connect sessions minted for the browser, by session id"),
-                new Definition(APP_REGISTRATIONS, true, "OAuth apps per tenant, instance and scope set"),
-                new Definition(TENANTS, true, "tenants, hashed API keys and their key references"),
-                new Definition(TENANT_SECRETS, true, "webhook signing secrets and app passwords tenants store"),
-                new Definition(DEAD_LETTERS, false, "records that could not be processed, with the reason"));
+                topic(CONNECT_REQUESTS, Audience.INPUT, ConnectRequest.class, "requests for an authorize link"),
+                topic(CONNECT_REPLIES, Audience.OUTPUT, ConnectReply.class,
+                        "authorize links answering connect-requests"),
+                topic(CONNECTION_EVENTS, Audience.INTERNAL, ConnectionEvent.class,
+                        "every change to a connection; the vault's input"),
+                state(CREDENTIAL_UPDATED, Audience.OUTPUT, CredentialUpdated.class,
+                        "latest status and metadata of each connection"),
+                topic(REVOCATIONS, Audience.OUTPUT, Revocation.class, "connections that stopped being usable"),
+                state(EXPIRY_TIMERS, Audience.INTERNAL, ExpiryTimer.class, "when to refresh each expiring token"),
+                state(CHECK_SUBJECTS, Audience.INTERNAL, CheckSubject.class,
+                        "connections the health-worker checks, token sealed"),
+                topic(CHECK_REQUESTS, Audience.INPUT, CheckRequest.class,
+                        "requests to check a connection now (a token was refused)"),
+                state(AUTHORIZATIONS, Audience.INTERNAL, PendingAuthorization.class,
+                        "pending OAuth flows, by state hash"),
+                state(CONNECT_SESSIONS, Audience.INTERNAL, ConnectSession.class,
+                        "connect sessions minted for the browser, by session id"),
+                state(APP_REGISTRATIONS, Audience.INTERNAL, AppRegistration.class,
+                        "OAuth apps per tenant, instance and scope set"),
+                state(TENANTS, Audience.INTERNAL, Tenant.class, "tenants, hashed API keys and their key references"),
+                state(TENANT_SECRETS, Audience.INTERNAL, TenantSecret.class,
+                        "webhook signing secrets and app passwords tenants store"),
+                new Definition(DEAD_LETTERS, false, Audience.OUTPUT, Optional.empty(),
+                        "records that could not be processed, with the reason"));
+    }
+
+    /** The topics other teams produce to or consume from. */
+    public static List<Definition> publicTopics() {
+        return all().stream().filter(t -> t.audience().isPublic()).toList();
+    }
+
+    private static Definition topic(String name, Audience audience, Class<? extends SpecificRecord> type,
+                                    String purpose) {
+        return new Definition(name, false, audience, Optional.of(type), purpose);
+    }
+
+    private static Definition state(String name, Audience audience, Class<? extends SpecificRecord> type,
+                                    String purpose) {
+        return new Definition(name, true, audience, Optional.of(type), purpose);
     }
 }

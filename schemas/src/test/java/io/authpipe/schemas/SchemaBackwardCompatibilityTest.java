@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.authpipe.schemas.internal.SchemaHistory;
 import io.authpipe.schemas.internal.SchemaRules;
 import io.authpipe.schemas.internal.SourceSchemas;
+import io.authpipe.schemas.tools.PublishedSchemas;
+import io.authpipe.topics.Topics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,28 @@ class SchemaBackwardCompatibilityTest {
         }
 
         assertThat(problems).as("backward-incompatible schema changes").isEmpty();
+    }
+
+    @Test
+    void everyReleasedVersionOfAPublicTopicReadsDataWrittenWithTheCurrentSchema() {
+        List<String> problems = new ArrayList<>();
+        for (Topics.Definition topic : Topics.publicTopics()) {
+            topic.valueSchema().ifPresent(schema -> problems.addAll(SchemaRules.forwardIncompatibilities(schema,
+                    SchemaHistory.fromDirectory(HISTORY, schema.getName()))));
+        }
+
+        assertThat(problems).as("public topics are FULL_TRANSITIVE at the registry: forward-incompatible changes")
+                .isEmpty();
+    }
+
+    @Test
+    void thePublishedStandaloneSchemasAreTheCurrentOnes() throws Exception {
+        Path folder = MODULE.toAbsolutePath().getParent().resolve(PublishedSchemas.FOLDER);
+
+        assertThat(Topics.publicTopics()).filteredOn(topic -> topic.valueSchema().isPresent())
+                .allSatisfy(topic -> assertThat(PublishedSchemas.file(folder, topic))
+                        .as("%s is stale; run SnapshotSchemas (see schemas/README.md)", topic.valueSubject())
+                        .hasContent(PublishedSchemas.render(topic.valueSchema().get())));
     }
 
     @Test

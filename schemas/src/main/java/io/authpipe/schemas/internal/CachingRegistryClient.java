@@ -40,4 +40,9 @@ public final class CachingRegistryClient implements RegistryClient {
     public Schema schemaById(int id) {
         return schemas.get(id, delegate::schemaById);
     }
+
+    @Override
+    public void setCompatibility(String subject, String level) {
+        delegate.setCompatibility(subject, level);
+    }
 }

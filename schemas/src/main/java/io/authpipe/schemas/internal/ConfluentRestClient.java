@@ -11,17 +11,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 
 /**
  * {@link RegistryClient} over the Confluent REST API (Confluent, Apicurio ccompat, Karapace, Redpanda):
  * {@code POST {base}/subjects/{subject}/versions} with {@code {"schemaType":"AVRO","schema":"..."}} answers
- * {@code {"id":N}}; {@code GET {base}/schemas/ids/{id}} answers {@code {"schema":"..."}}.
+ * {@code {"id":N}}; {@code GET {base}/schemas/ids/{id}} answers {@code {"schema":"...","references":[...]}}, each
+ * reference fetched from {@code GET {base}/subjects/{subject}/versions/{version}}; {@code PUT {base}/config/{subject}}
+ * sets a subject's compatibility level.
  * No caching here (see {@link CachingRegistryClient}). Built once, thread-safe.
  */
 public final class ConfluentRestClient implements RegistryClient {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    /** At most this many schemas referenced, directly or not, by one schema: a registry cannot make us walk more. */
+    static final int MAX_REFERENCES = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RegistryEndpoint endpoint;
@@ -55,16 +62,59 @@ public final class ConfluentRestClient implements RegistryClient {
 
     @Override
     public Schema schemaById(int id) {
-        HttpRequest request = request(endpoint.resolve("/schemas/ids/" + id)).GET().build();
-        JsonNode answer = send(request, "fetch schema id " + id);
+        String action = "fetching schema id " + id;
+        JsonNode answer = send(request(endpoint.resolve("/schemas/ids/" + id)).GET().build(), "fetch schema id " + id);
+        Schema.Parser parser = new Schema.Parser();
+        defineReferences(answer.path("references"), parser, new HashSet<>(), action);
+        return parse(parser, answer, action);
+    }
+
+    @Override
+    public void setCompatibility(String subject, String level) {
+        String body = JSON.createObjectNode().put("compatibility", level).toString();
+        HttpRequest request = request(endpoint.resolve("/config/" + pathSegment(subject)))
+                .header("Content-Type", CONTENT_TYPE)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        send(request, "set compatibility " + level + " on subject " + subject);
+    }
+
+    /**
+     * Parses, depth first, the schemas a schema references ({@code [{"name","subject","version"}]}), so that the
+     * names they define are known to {@code parser} when the referencing schema is parsed.
+     */
+    private void defineReferences(JsonNode references, Schema.Parser parser, Set<String> fetched, String action) {
+        for (JsonNode reference : references) {
+            String subject = reference.path("subject").asText("");
+            String version = reference.path("version").asText("");
+            if (subject.isEmpty() || version.isEmpty()) {
+                throw RegistryResponses.malformed(endpoint, action, "a schema reference without subject or version");
+            }
+            if (!fetched.add(subject + '/' + version)) {
+                continue;
+            }
+            if (fetched.size() > MAX_REFERENCES) {
+                throw RegistryResponses.refused(endpoint, action, "more than " + MAX_REFERENCES
+                        + " schema references");
+            }
+            String what = "referenced schema " + reference.path("name").asText("?") + " (subject " + subject
+                    + " version " + version + ")";
+            JsonNode referenced = send(request(endpoint.resolve("/subjects/" + pathSegment(subject) + "/versions/"
+                    + pathSegment(version))).GET().build(), "fetch " + what);
+            defineReferences(referenced.path("references"), parser, fetched, action);
+            parse(parser, referenced, action + ", " + what);
+        }
+    }
+
+    private Schema parse(Schema.Parser parser, JsonNode answer, String action) {
         String type = answer.path("schemaType").asText("AVRO");
         if (!answer.path("schema").isTextual() || !type.equals("AVRO")) {
-            throw RegistryResponses.malformed(endpoint, "fetching schema id " + id, "no Avro schema");
+            throw RegistryResponses.refused(endpoint, action, "a " + type + " schema, not an Avro one");
         }
         try {
-            return new Schema.Parser().parse(answer.path("schema").textValue());
-        } catch (RuntimeException e) {
-            throw RegistryResponses.malformed(endpoint, "fetching schema id " + id, "unparseable Avro schema");
+            return parser.parse(answer.path("schema").textValue());
+        } catch (SchemaParseException e) {
+            throw RegistryResponses.refused(endpoint, action, "an Avro schema that does not parse ("
+                    + e.getMessage() + ")");
         }
     }
 

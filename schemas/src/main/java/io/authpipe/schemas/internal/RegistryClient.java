@@ -20,11 +20,20 @@ public interface RegistryClient {
     int register(String subject, Schema schema);
 
     /**
-     * Fetches a schema by its id.
+     * Fetches a schema by its id, with the schemas it references (Confluent schema references) resolved.
      *
      * @param id a schema id read from a record's header
      * @return the schema
      * @throws SchemaRegistryException when the registry is unreachable or does not know the id
      */
     Schema schemaById(int id);
+
+    /**
+     * Sets a subject's compatibility level ({@code PUT /config/{subject}}).
+     *
+     * @param subject the subject, which must exist in some registries (Apicurio): register first
+     * @param level the level's Confluent name, e.g. {@code FULL_TRANSITIVE}
+     * @throws SchemaRegistryException when the registry is unreachable or refuses
+     */
+    void setCompatibility(String subject, String level);
 }

@@ -45,6 +45,15 @@ final class RegistryResponses {
         return new SchemaRegistryException(message, false, null);
     }
 
+    /**
+     * The registry answered in the Confluent API's shape, but with something this client cannot use (a schema that
+     * does not parse, a JSON schema): not the URL's fault, and asking again gives the same answer.
+     */
+    static SchemaRegistryException refused(RegistryEndpoint endpoint, String action, String what) {
+        return new SchemaRegistryException("schema registry " + endpoint + " answered " + what + " when " + action,
+                false, null);
+    }
+
     /** The Confluent error body {@code {"error_code":40901,"message":"..."}}, shortened; raw text otherwise. */
     private static String detail(String body) {
         String text = body == null ? "" : body;

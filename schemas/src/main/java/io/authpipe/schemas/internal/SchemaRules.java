@@ -39,6 +39,27 @@ public final class SchemaRules {
     }
 
     /**
+     * Why each historical version cannot read data written with {@code current}: what a reader that has not
+     * upgraded meets (forward compatibility, required of public topics).
+     *
+     * @param current the schema writers use now
+     * @param history released versions, oldest first (v1, v2, ...)
+     * @return one line per incompatibility, naming the version, the kind and the location
+     */
+    public static List<String> forwardIncompatibilities(Schema current, List<Schema> history) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            var result = SchemaCompatibility.checkReaderWriterCompatibility(history.get(i), current).getResult();
+            for (Incompatibility incompatibility : result.getIncompatibilities()) {
+                problems.add(current.getName() + " v" + (i + 1) + " cannot read the current schema: "
+                        + incompatibility.getType() + " at " + incompatibility.getLocation() + " ("
+                        + incompatibility.getMessage() + ")");
+            }
+        }
+        return problems;
+    }
+
+    /**
      * The named types and fields, reachable from {@code schema}, that have no (or a blank) {@code doc}.
      *
      * @param schema a topic value schema
