@@ -75,6 +75,7 @@ class LauncherProcessTest {
         // Given a connected account, and the process killed with -9, which leaves every lock file behind
         DevFacts before = facts();
         Launchers.connectAlice(before);
+        long orphanedRegistry = Long.parseLong(Files.readString(home.resolve("registry/registry.pid")).strip());
         running.process().destroyForcibly();
         assertThat(running.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(locksLeftBehind()).contains(home.resolve("authpipe.lock"), home.resolve("kafka/.lock"),
@@ -90,6 +91,9 @@ class LauncherProcessTest {
         assertThat(Launchers.get(after.apiUrl() + "/v1/connections", after.apiKey()).toString()).contains("user-1");
         assertThat(Launchers.get(after.apiUrl() + "/v1/credentials/mastodon/user-1", after.apiKey())
                 .path("account").path("username").asText()).isEqualTo("alice");
+        // the schema registry the killed launcher left running was stopped, and a new one serves the same schemas
+        assertThat(ProcessHandle.of(orphanedRegistry).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(after.schemaRegistryUrl()).isNotNull();
     }
 
     @Test

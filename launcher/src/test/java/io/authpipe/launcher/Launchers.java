@@ -21,10 +21,14 @@ final class Launchers {
     private Launchers() {
     }
 
-    /** The launcher's environment: {@code home}, any free ports, and {@code shutdownTimeout}. */
+    /**
+     * The launcher's environment: {@code home}, any free ports, and {@code shutdownTimeout}. The schema registry
+     * runs as in {@code ./authpipe}, so a launcher killed with {@code kill -9} leaves its Apicurio child behind for
+     * the next start to stop.
+     */
     static Map<String, String> env(Path home, Duration shutdownTimeout) {
         return Map.of("AUTHPIPE_HOME", home.toString(), "AUTHPIPE_HTTP_PORT", "0", "AUTHPIPE_SANDBOX_PORT", "0",
-                "AUTHPIPE_SHUTDOWN_TIMEOUT", shutdownTimeout.toSeconds() + "s");
+                "AUTHPIPE_REGISTRY_PORT", "0", "AUTHPIPE_SHUTDOWN_TIMEOUT", shutdownTimeout.toSeconds() + "s");
     }
 
     static ChildJvm start(Map<String, String> env, Path dir, String name) {
