@@ -7,6 +7,7 @@ import io.authpipe.events.ConnectReply;
 import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.CredentialUpdated;
 import io.authpipe.events.Revocation;
+import io.authpipe.events.StatusChange;
 import io.authpipe.events.RevocationReason;
 import io.authpipe.schemas.internal.WireFormat;
 import java.io.ByteArrayOutputStream;
@@ -73,7 +74,7 @@ class SchemaEvolutionTest {
     @Test
     void aWriterSchemaThatDoesNotResolveIsASerializationExceptionNamingBothSchemas() {
         Revocation revocation = new Revocation(Records.connection(), 4L, RevocationReason.REVOKED_AT_PROVIDER,
-                Records.AT, "https://mastodon.example", null);
+                Records.AT, "https://mastodon.example", null, ConnectionStatus.REVOKED, StatusChange.UNUSABLE, Records.AT);
         byte[] written = AvroSerde.of(Revocation.class, registry).serialize("t", revocation);
 
         assertThatThrownBy(() -> AvroSerde.of(ConnectReply.class, registry).deserialize("t", written))
