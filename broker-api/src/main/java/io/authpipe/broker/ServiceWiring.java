@@ -3,6 +3,7 @@ package io.authpipe.broker;
 import io.authpipe.broker.config.BrokerConfig;
 import io.authpipe.broker.connection.CheckRequests;
 import io.authpipe.broker.connection.ConnectionStore;
+import io.authpipe.broker.connection.ConnectionTraces;
 import io.authpipe.broker.connection.ConnectionWriter;
 import io.authpipe.broker.connection.CredentialReader;
 import io.authpipe.broker.connection.DisconnectService;
@@ -34,6 +35,7 @@ import io.authpipe.core.identity.TenantId;
 import io.authpipe.core.instance.InstancePolicy;
 import io.authpipe.events.AppRegistration;
 import io.authpipe.events.ConnectSession;
+import io.authpipe.events.ConnectionRef;
 import io.authpipe.events.PendingAuthorization;
 import io.authpipe.events.Tenant;
 import io.authpipe.events.TenantSecret;
@@ -48,6 +50,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -84,7 +88,13 @@ final class ServiceWiring {
         ConnectionStore connections = new ConnectionStore(router);
         ConnectionWriter writer = new ConnectionWriter(publisher, vault, connections, clock);
         CredentialReader reader = new CredentialReader(vault);
-        DisconnectService disconnects = new DisconnectService(reader, apps, servers, mastodon, writer);
+        ConnectionTraces traces = new ConnectionTraces(
+                () -> ServiceWiring.<PendingAuthorization>entries(router, VaultTopology.AUTHORIZATIONS_STORE)
+                        .entrySet().stream().collect(connections(PendingAuthorization::getConnection)),
+                () -> ServiceWiring.<ConnectSession>entries(router, VaultTopology.CONNECT_SESSIONS_STORE)
+                        .entrySet().stream().collect(connections(ConnectSession::getConnection)),
+                publisher);
+        DisconnectService disconnects = new DisconnectService(reader, apps, servers, mastodon, writer, traces);
         TenantSecrets secrets = new TenantSecrets(key -> ServiceWiring.<TenantSecret>lookup(router,
                 VaultTopology.TENANT_SECRETS_STORE, key), tenant -> ofTenant(router, VaultTopology.TENANT_SECRETS_STORE,
                 tenant, k -> k), publisher, vault, clock);
@@ -98,7 +108,7 @@ final class ServiceWiring {
                 new CheckRequests(publisher, clock), secrets,
                 new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets,
                         config.keyRotationSettle(), clock),
-                new TenantEraser(disconnects, writer, apps, secrets, tenants, vault),
+                new TenantEraser(disconnects, writer, traces, apps, secrets, tenants, vault),
                 router, events, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), config.adminToken(), config.http(), config.peers(), peerScheme(config), clock);
     }
 
@@ -123,6 +133,13 @@ final class ServiceWiring {
             }
         });
         return entries;
+    }
+
+    /** Collects store entries as key → the connection their value names (absent values skipped). */
+    private static <V> Collector<Map.Entry<String, V>, ?, Map<String, ConnectionRef>> connections(
+            Function<V, ConnectionRef> connection) {
+        return Collectors.filtering(e -> e.getValue() != null,
+                Collectors.toMap(Map.Entry::getKey, e -> connection.apply(e.getValue())));
     }
 
     private static <V> Map<String, V> entries(StoreRouter router, String store) {
