@@ -83,6 +83,22 @@ class SchemaEvolutionTest {
                 .hasMessageNotContaining(Records.SECRET_USER);
     }
 
+    @Test
+    void aRevocationWrittenBeforeStatusAndChangeReadsAsOtherWithTheOldFieldsToFallBackOn() throws Exception {
+        Schema v3 = new Schema.Parser().parse(getClass().getResourceAsStream("/avro-history/Revocation/v3.avsc"));
+        Revocation recovery = new Revocation(Records.connection(), 5L, RevocationReason.RECOVERED, Records.AT,
+                "https://mastodon.example", null, ConnectionStatus.ACTIVE, StatusChange.RECOVERED, Records.AT);
+
+        Revocation read = AvroSerde.of(Revocation.class, registry).deserialize("t",
+                confluentBytes(asGeneric(recovery, v3)));
+
+        assertThat(read.getChange()).isEqualTo(StatusChange.OTHER);
+        assertThat(read.getStatus()).isEqualTo(ConnectionStatus.UNKNOWN);
+        assertThat(read.getChangedAt()).isNull();
+        assertThat(read.getReason()).isEqualTo(RevocationReason.RECOVERED);
+        assertThat(read.getRevokedAt()).isEqualTo(Records.AT);
+    }
+
     /** The record's values under another schema, resolved by Avro (logical types as their base type). */
     private static GenericRecord asGeneric(SpecificRecordBase record, Schema schema) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

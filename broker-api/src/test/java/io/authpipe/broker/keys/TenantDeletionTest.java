@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deleting a tenant crypto-shreds it: tokens are revoked at the instance, state is tombstoned, keys are destroyed,
- * and the sealed secrets still lying in raw topic bytes (events, changelogs) no longer decrypt.
+ * and the sealed secrets still lying in raw topic bytes (events, changelogs) no longer decrypt. Deleting a tenant or
+ * one connection leaves nothing of it on the compacted topics once they are compacted.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class TenantDeletionTest {
