@@ -50,10 +50,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collector;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /** Builds broker-api's services over its stores, publisher and vault: the explicit wiring, in one place. */
@@ -89,10 +88,8 @@ final class ServiceWiring {
         ConnectionWriter writer = new ConnectionWriter(publisher, vault, connections, clock);
         CredentialReader reader = new CredentialReader(vault);
         ConnectionTraces traces = new ConnectionTraces(
-                () -> ServiceWiring.<PendingAuthorization>entries(router, VaultTopology.AUTHORIZATIONS_STORE)
-                        .entrySet().stream().collect(connections(PendingAuthorization::getConnection)),
-                () -> ServiceWiring.<ConnectSession>entries(router, VaultTopology.CONNECT_SESSIONS_STORE)
-                        .entrySet().stream().collect(connections(ConnectSession::getConnection)),
+                () -> connectionsIn(router, VaultTopology.AUTHORIZATIONS_STORE, PendingAuthorization::getConnection),
+                () -> connectionsIn(router, VaultTopology.CONNECT_SESSIONS_STORE, ConnectSession::getConnection),
                 publisher);
         DisconnectService disconnects = new DisconnectService(reader, apps, servers, mastodon, writer, traces);
         TenantSecrets secrets = new TenantSecrets(key -> ServiceWiring.<TenantSecret>lookup(router,
@@ -135,11 +132,28 @@ final class ServiceWiring {
         return entries;
     }
 
-    /** Collects store entries as key → the connection their value names (absent values skipped). */
-    private static <V> Collector<Map.Entry<String, V>, ?, Map<String, ConnectionRef>> connections(
-            Function<V, ConnectionRef> connection) {
-        return Collectors.filtering(e -> e.getValue() != null,
-                Collectors.toMap(Map.Entry::getKey, e -> connection.apply(e.getValue())));
+    /**
+     * This instance's part of a store as key → the connection its value names. A value that cannot be read (a record
+     * its source refused, restored byte for byte; see {@link #lookup}) is skipped: it names nobody we can find.
+     */
+    private static <V> Map<String, ConnectionRef> connectionsIn(StoreRouter router, String store,
+                                                                Function<V, ConnectionRef> connection) {
+        Map<String, ConnectionRef> entries = new LinkedHashMap<>();
+        router.<V>local(store).ifPresent(s -> {
+            try (KeyValueIterator<String, V> it = s.all()) {
+                while (it.hasNext()) {
+                    try {
+                        KeyValue<String, V> kv = it.next();
+                        if (kv.value != null) {
+                            entries.put(kv.key, connection.apply(kv.value));
+                        }
+                    } catch (SerializationException unreadable) {
+                        // the iterator moved past it
+                    }
+                }
+            }
+        });
+        return entries;
     }
 
     private static <V> Map<String, V> entries(StoreRouter router, String store) {
