@@ -3,6 +3,7 @@ package io.authpipe.broker;
 import io.authpipe.broker.config.BrokerConfig;
 import io.authpipe.broker.connection.CheckRequests;
 import io.authpipe.broker.connection.ConnectionStore;
+import io.authpipe.broker.connection.ConnectionTraces;
 import io.authpipe.broker.connection.ConnectionWriter;
 import io.authpipe.broker.connection.CredentialReader;
 import io.authpipe.broker.connection.DisconnectService;
@@ -34,6 +35,7 @@ import io.authpipe.core.identity.TenantId;
 import io.authpipe.core.instance.InstancePolicy;
 import io.authpipe.events.AppRegistration;
 import io.authpipe.events.ConnectSession;
+import io.authpipe.events.ConnectionRef;
 import io.authpipe.events.PendingAuthorization;
 import io.authpipe.events.Tenant;
 import io.authpipe.events.TenantSecret;
@@ -50,6 +52,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /** Builds broker-api's services over its stores, publisher and vault: the explicit wiring, in one place. */
@@ -84,7 +87,11 @@ final class ServiceWiring {
         ConnectionStore connections = new ConnectionStore(router);
         ConnectionWriter writer = new ConnectionWriter(publisher, vault, connections, clock);
         CredentialReader reader = new CredentialReader(vault);
-        DisconnectService disconnects = new DisconnectService(reader, apps, servers, mastodon, writer);
+        ConnectionTraces traces = new ConnectionTraces(
+                () -> connectionsIn(router, VaultTopology.AUTHORIZATIONS_STORE, PendingAuthorization::getConnection),
+                () -> connectionsIn(router, VaultTopology.CONNECT_SESSIONS_STORE, ConnectSession::getConnection),
+                publisher);
+        DisconnectService disconnects = new DisconnectService(reader, apps, servers, mastodon, writer, traces);
         TenantSecrets secrets = new TenantSecrets(key -> ServiceWiring.<TenantSecret>lookup(router,
                 VaultTopology.TENANT_SECRETS_STORE, key), tenant -> ofTenant(router, VaultTopology.TENANT_SECRETS_STORE,
                 tenant, k -> k), publisher, vault, clock);
@@ -98,7 +105,7 @@ final class ServiceWiring {
                 new CheckRequests(publisher, clock), secrets,
                 new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets,
                         config.keyRotationSettle(), clock),
-                new TenantEraser(disconnects, writer, apps, secrets, tenants, vault),
+                new TenantEraser(disconnects, writer, traces, apps, secrets, tenants, vault),
                 router, events, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), config.adminToken(), config.http(), config.peers(), peerScheme(config), clock);
     }
 
@@ -120,6 +127,30 @@ final class ServiceWiring {
                         entries.put(toKey.apply(kv.key), kv.value);
                     }
                 });
+            }
+        });
+        return entries;
+    }
+
+    /**
+     * This instance's part of a store as key → the connection its value names. A value that cannot be read (a record
+     * its source refused, restored byte for byte; see {@link #lookup}) is skipped: it names nobody we can find.
+     */
+    private static <V> Map<String, ConnectionRef> connectionsIn(StoreRouter router, String store,
+                                                                Function<V, ConnectionRef> connection) {
+        Map<String, ConnectionRef> entries = new LinkedHashMap<>();
+        router.<V>local(store).ifPresent(s -> {
+            try (KeyValueIterator<String, V> it = s.all()) {
+                while (it.hasNext()) {
+                    try {
+                        KeyValue<String, V> kv = it.next();
+                        if (kv.value != null) {
+                            entries.put(kv.key, connection.apply(kv.value));
+                        }
+                    } catch (SerializationException unreadable) {
+                        // the iterator moved past it
+                    }
+                }
             }
         });
         return entries;

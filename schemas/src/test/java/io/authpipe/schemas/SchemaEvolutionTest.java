@@ -7,6 +7,7 @@ import io.authpipe.events.ConnectReply;
 import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.CredentialUpdated;
 import io.authpipe.events.Revocation;
+import io.authpipe.events.StatusChange;
 import io.authpipe.events.RevocationReason;
 import io.authpipe.schemas.internal.WireFormat;
 import java.io.ByteArrayOutputStream;
@@ -73,13 +74,29 @@ class SchemaEvolutionTest {
     @Test
     void aWriterSchemaThatDoesNotResolveIsASerializationExceptionNamingBothSchemas() {
         Revocation revocation = new Revocation(Records.connection(), 4L, RevocationReason.REVOKED_AT_PROVIDER,
-                Records.AT, "https://mastodon.example", null);
+                Records.AT, "https://mastodon.example", null, ConnectionStatus.REVOKED, StatusChange.UNUSABLE, Records.AT);
         byte[] written = AvroSerde.of(Revocation.class, registry).serialize("t", revocation);
 
         assertThatThrownBy(() -> AvroSerde.of(ConnectReply.class, registry).deserialize("t", written))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("io.authpipe.events.Revocation cannot be read as io.authpipe.events.ConnectReply")
                 .hasMessageNotContaining(Records.SECRET_USER);
+    }
+
+    @Test
+    void aRevocationWrittenBeforeStatusAndChangeReadsAsOtherWithTheOldFieldsToFallBackOn() throws Exception {
+        Schema v3 = new Schema.Parser().parse(getClass().getResourceAsStream("/avro-history/Revocation/v3.avsc"));
+        Revocation recovery = new Revocation(Records.connection(), 5L, RevocationReason.RECOVERED, Records.AT,
+                "https://mastodon.example", null, ConnectionStatus.ACTIVE, StatusChange.RECOVERED, Records.AT);
+
+        Revocation read = AvroSerde.of(Revocation.class, registry).deserialize("t",
+                confluentBytes(asGeneric(recovery, v3)));
+
+        assertThat(read.getChange()).isEqualTo(StatusChange.OTHER);
+        assertThat(read.getStatus()).isEqualTo(ConnectionStatus.UNKNOWN);
+        assertThat(read.getChangedAt()).isNull();
+        assertThat(read.getReason()).isEqualTo(RevocationReason.RECOVERED);
+        assertThat(read.getRevokedAt()).isEqualTo(Records.AT);
     }
 
     /** The record's values under another schema, resolved by Avro (logical types as their base type). */

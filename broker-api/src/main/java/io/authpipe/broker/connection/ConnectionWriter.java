@@ -5,7 +5,6 @@ import io.authpipe.broker.kafka.Publisher;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.core.secret.Secret;
-import io.authpipe.events.ConnectionDisconnected;
 import io.authpipe.events.ConnectionErased;
 import io.authpipe.events.RefreshRequested;
 import io.authpipe.events.ConnectionEstablished;
@@ -14,7 +13,6 @@ import io.authpipe.events.ConnectionRef;
 import io.authpipe.events.CredentialResealed;
 import io.authpipe.events.EncryptedSecret;
 import io.authpipe.events.PendingAuthorization;
-import io.authpipe.events.ProviderRevocation;
 import io.authpipe.events.RevocationReason;
 import io.authpipe.events.StoredCredential;
 import io.authpipe.mastodon.MastodonAccount;
@@ -32,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * Publishes connection events to {@code authpipe.connection-events}, the vault's input, with every secret sealed
@@ -72,13 +71,6 @@ public final class ConnectionWriter {
         awaitApplied(key, c -> !c.getConnectedAt().isBefore(now));
     }
 
-    /** Publishes the disconnect; returns the version the vault gave the revoked connection, if seen in time. */
-    public Optional<Long> disconnected(ConnectionKey key, long baseVersion, ProviderRevocation providerRevocation) {
-        publish(key, baseVersion, new ConnectionDisconnected(RevocationReason.DISCONNECTED_BY_TENANT,
-                providerRevocation), clock.instant());
-        return awaitApplied(key, c -> c.getVersion() > baseVersion).map(StoredCredential::getVersion);
-    }
-
     /**
      * Publishes the connection's secrets sealed again under the tenant's current key (key rotation), based on
      * {@code stored}'s version: if the connection changed meanwhile, the vault ignores it and a later pass retries.
@@ -105,9 +97,23 @@ public final class ConnectionWriter {
         return Awaiting.value(() -> store.localWhenQueryable(key).filter(c -> c.getVersion() > version), timeout);
     }
 
-    /** Publishes the connection's removal for good (its tenant was deleted). */
-    public void erased(ConnectionKey key) {
-        publish(key, null, new ConnectionErased(RevocationReason.TENANT_DELETED), clock.instant());
+    /**
+     * Publishes the connection's removal for good, whatever its status; when this instance owns the connection,
+     * returns once the vault erased it (bounded), so the caller's next read finds nothing.
+     */
+    public void erased(ConnectionKey key, RevocationReason reason) {
+        publish(key, null, new ConnectionErased(reason), clock.instant());
+        if (store.ownedHere(key)) {
+            Awaiting.value(() -> Optional.of(key).filter(this::goneHere), APPLY_TIMEOUT);
+        }
+    }
+
+    private boolean goneHere(ConnectionKey key) {
+        try {
+            return store.local(key).isEmpty();
+        } catch (InvalidStateStoreException notQueryableYet) {
+            return false;
+        }
     }
 
     private EncryptedSecret seal(Tenant tenant, ConnectionKey key, Purpose purpose, Secret secret) {

@@ -7,8 +7,8 @@ import io.authpipe.broker.vault.ConnectionStates;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.core.instance.InstanceAddress;
 import io.authpipe.core.secret.Secret;
-import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.ProviderRevocation;
+import io.authpipe.events.RevocationReason;
 import io.authpipe.events.StoredCredential;
 import io.authpipe.mastodon.ClientCredentials;
 import io.authpipe.mastodon.InstanceUnavailableException;
@@ -21,8 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Disconnects a connection: revokes the token at the provider, then publishes {@code ConnectionDisconnected}, which
- * the vault turns into a revocation (secrets dropped, {@code revocations} event). Runs on the owning instance.
+ * Deletes a connection: revokes its token at the provider (if it holds one), then publishes {@code ConnectionErased},
+ * which the vault turns into a last record with status DELETED on {@code credential-updated} and
+ * {@code revocations} and tombstones for the key on every topic it writes; then tombstones the connection's connect
+ * flows and sessions ({@link ConnectionTraces}). An already revoked connection is erased the same way. Runs on the
+ * owning instance.
  *
  * <p>Mastodon returns the same token for the same app, user and scopes ({@code reuse_access_token}, MASTODON.md §3),
  * so two connections of a tenant can share one token. Revoking it at the provider would silently kill the other;
@@ -36,14 +39,16 @@ public final class DisconnectService {
     private final ServerDirectory servers;
     private final MastodonClient mastodon;
     private final ConnectionWriter writer;
+    private final ConnectionTraces traces;
 
     public DisconnectService(CredentialReader reader, AppRegistry apps, ServerDirectory servers,
-                             MastodonClient mastodon, ConnectionWriter writer) {
+                             MastodonClient mastodon, ConnectionWriter writer, ConnectionTraces traces) {
         this.reader = reader;
         this.apps = apps;
         this.servers = servers;
         this.mastodon = mastodon;
         this.writer = writer;
+        this.traces = traces;
     }
 
     /**
@@ -52,13 +57,12 @@ public final class DisconnectService {
      */
     public ProviderRevocation disconnect(Tenant tenant, ConnectionKey key, StoredCredential stored,
                                          List<StoredCredential> siblings) {
-        if (stored.getStatus() == ConnectionStatus.REVOKED) {
-            return ProviderRevocation.NOT_ATTEMPTED;
-        }
-        ProviderRevocation atProvider = sharesToken(stored, siblings)
-                ? ProviderRevocation.SKIPPED_SHARED_TOKEN
+        ProviderRevocation atProvider = !ConnectionStates.holdsSecrets(stored.getStatus())
+                ? ProviderRevocation.NOT_ATTEMPTED
+                : sharesToken(stored, siblings) ? ProviderRevocation.SKIPPED_SHARED_TOKEN
                 : revokeAtProvider(tenant, key, stored);
-        writer.disconnected(key, stored.getVersion(), atProvider);
+        writer.erased(key, RevocationReason.DISCONNECTED_BY_TENANT);
+        traces.eraseOf(key);
         return atProvider;
     }
 

@@ -3,7 +3,9 @@ package io.authpipe.broker.events;
 import io.authpipe.api.model.ConnectionChange;
 import io.authpipe.broker.vault.ConnectionStates;
 import io.authpipe.core.identity.ConnectionKey;
+import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.CredentialUpdated;
+import io.authpipe.events.RevocationReason;
 import io.authpipe.schemas.AvroSerde;
 import io.authpipe.topics.Topics;
 import java.util.List;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code authpipe.credential-updated} records as the events of {@code GET /v1/events}. The topic never carries a
- * secret, and the event keeps only what a cache needs to act: the connection, its version, status and expiry. A
+ * secret, and the event keeps only what a cache needs to act: the connection, its version, status and expiry. An
+ * erased connection's last record (status DELETED, with the reason) and its tombstone are both
+ * {@code connection.deleted}: a consumer that comes after compaction removed the first still learns from the second. A
  * record that cannot be read (the vault dead-letters what it cannot write, so this is unexpected) is skipped.
  */
 final class ChangeRecords {
@@ -41,11 +45,18 @@ final class ChangeRecords {
     }
 
     private static ConnectionChange changed(CredentialUpdated updated) {
-        return new ConnectionChange(ConnectionStates.serves(updated.getStatus()) ? ConnectionChange.UPDATED : ConnectionChange.REVOKED,
+        RevocationReason reason = updated.getReason() != null ? updated.getReason() : updated.getStatusReason();
+        return new ConnectionChange(type(updated.getStatus()),
                 updated.getConnection().getProvider(), updated.getConnection().getUserId(), updated.getVersion(),
-                lower(updated.getStatus().name()),
-                updated.getStatusReason() == null ? null : lower(updated.getStatusReason().name()),
+                lower(updated.getStatus().name()), reason == null ? null : lower(reason.name()),
                 updated.getExpiresAt(), updated.getUpdatedAt(), updated.getScopes());
+    }
+
+    private static String type(ConnectionStatus status) {
+        if (status == ConnectionStatus.DELETED) {
+            return ConnectionChange.DELETED;
+        }
+        return ConnectionStates.serves(status) ? ConnectionChange.UPDATED : ConnectionChange.REVOKED;
     }
 
     private static ConnectionChange deleted(ConnectionKey key) {

@@ -1,5 +1,6 @@
 package io.authpipe.broker.keys;
 
+import io.authpipe.broker.connection.ConnectionTraces;
 import io.authpipe.broker.connection.ConnectionWriter;
 import io.authpipe.broker.connection.DisconnectService;
 import io.authpipe.broker.flow.AppRegistry;
@@ -9,6 +10,7 @@ import io.authpipe.broker.tenant.TenantRegistry;
 import io.authpipe.broker.vault.ConnectionStates;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.events.ProviderRevocation;
+import io.authpipe.events.RevocationReason;
 import io.authpipe.events.StoredCredential;
 import io.authpipe.vault.Vault;
 import java.util.List;
@@ -17,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes a tenant by crypto-shredding: revokes its live tokens at their instances (best effort), erases its
- * connections through the vault (tombstones on the state topics), deletes its app registrations, secrets and
- * record, and finally destroys its keys, after which no copy of its secrets anywhere (old log segments, state
+ * connections through the vault (a last DELETED record with reason TENANT_DELETED, then tombstones on the state
+ * topics), tombstones its connect flows and sessions, deletes its app registrations, secrets and record, and
+ * finally destroys its keys, after which no copy of its secrets anywhere (old log segments, state
  * store files, backups) can be decrypted.
  */
 public final class TenantEraser {
@@ -26,15 +29,17 @@ public final class TenantEraser {
 
     private final DisconnectService disconnects;
     private final ConnectionWriter writer;
+    private final ConnectionTraces traces;
     private final AppRegistry apps;
     private final TenantSecrets secrets;
     private final TenantRegistry tenants;
     private final Vault vault;
 
-    public TenantEraser(DisconnectService disconnects, ConnectionWriter writer, AppRegistry apps,
-                        TenantSecrets secrets, TenantRegistry tenants, Vault vault) {
+    public TenantEraser(DisconnectService disconnects, ConnectionWriter writer, ConnectionTraces traces,
+                        AppRegistry apps, TenantSecrets secrets, TenantRegistry tenants, Vault vault) {
         this.disconnects = disconnects;
         this.writer = writer;
+        this.traces = traces;
         this.apps = apps;
         this.secrets = secrets;
         this.tenants = tenants;
@@ -51,8 +56,9 @@ public final class TenantEraser {
                     && disconnects.revokeAtProvider(tenant, key, c) == ProviderRevocation.REVOKED) {
                 revoked++;
             }
-            writer.erased(key);
+            writer.erased(key, RevocationReason.TENANT_DELETED);
         }
+        traces.eraseOfTenant(tenant.id());
         apps.deleteAll(tenant);
         secrets.deleteAll(tenant);
         tenants.delete(tenant);

@@ -6,6 +6,7 @@ import io.authpipe.events.StoredCredential;
 import io.authpipe.kafka.deadletter.RecordRejectedException;
 import io.authpipe.records.ConnectionKeys;
 import java.time.Instant;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -90,13 +91,21 @@ final class CredentialFolder implements Processor<String, ConnectionEvent, Strin
                 record.value().getEventId(), next.getVersion(), next.getStatus());
     }
 
+    /**
+     * The last record and the revocation first, so consumers learn why; then the store delete (a changelog
+     * tombstone) and a tombstone on every topic that carries the connection. A tombstone for a key a topic never
+     * held (a timer that was never set) costs a few bytes and keeps the rule simple.
+     */
     private void erase(Record<String, ConnectionEvent> record, Decision.Erased erased) {
+        context.forward(record.withValue(erased.lastUpdate()), VaultTopology.CREDENTIAL_UPDATED_SINK);
+        context.forward(record.withValue(erased.revocation()), VaultTopology.REVOCATIONS_SINK);
         store.delete(record.key());
-        erased.revocation().ifPresent(r -> context.forward(record.withValue(r), VaultTopology.REVOCATIONS_SINK));
-        context.forward(record.<SpecificRecord>withValue(null), VaultTopology.CREDENTIAL_UPDATED_SINK);
-        forwardTimer(record, erased.timer());
-        context.forward(record.<SpecificRecord>withValue(null), VaultTopology.CHECK_SUBJECTS_SINK);
-        LOG.info("vault erased connection={} event={}", record.key(), record.value().getEventId());
+        for (String sink : List.of(VaultTopology.CREDENTIAL_UPDATED_SINK, VaultTopology.EXPIRY_TIMERS_SINK,
+                VaultTopology.CHECK_SUBJECTS_SINK)) {
+            context.forward(record.<SpecificRecord>withValue(null), sink);
+        }
+        LOG.info("vault erased connection={} event={} reason={}", record.key(), record.value().getEventId(),
+                erased.revocation().getReason());
     }
 
     /** The health-worker's copy of the connection: sent again on every change, a tombstone once it holds no token. */

@@ -32,7 +32,9 @@ import java.util.Optional;
  *       reported exactly once.</li>
  *   <li>{@code CredentialResealed} (key rotation) replaces the sealed secrets of a live connection without a new
  *       version: the credential itself did not change.</li>
- *   <li>{@code ConnectionErased} (tenant deleted) removes the connection; a live one is reported revoked first.</li>
+ *   <li>{@code ConnectionErased} (the tenant deleted the connection, or the tenant was deleted) removes the
+ *       connection whatever its status: a last {@code credential-updated} record and a revocation with status
+ *       DELETED at the next version, then tombstones.</li>
  *   <li>A connection with an expiring token gets a refresh timer due a margin before expiry; one without loses
  *       its timer. A resealed connection's timer is sent again (it carries the sealed tokens).</li>
  *   <li>{@code RefreshRequested} (a reader found the token expired) sends an urgent timer; nothing else changes.</li>
@@ -123,13 +125,8 @@ public final class CredentialLifecycle {
                 .setNextRefreshAt(null)
                 .setUpdatedAt(now)
                 .build();
-        Revocation revocation = Revocation.newBuilder()
-                .setConnection(current.getConnection())
-                .setVersion(next.getVersion())
-                .setReason(d.getReason())
-                .setRevokedAt(now)
-                .setInstance(current.getInstance())
-                .build();
+        Revocation revocation = StatusChanges.of(current, next.getVersion(), next.getStatus(), d.getReason(), now,
+                null);
         TimerChange timer = current.getExpiresAt() == null ? new TimerChange.Unchanged() : new TimerChange.Cancel();
         return new Decision.Accepted(next, Optional.of(revocation), timer);
     }
@@ -147,21 +144,17 @@ public final class CredentialLifecycle {
         return new Decision.Resealed(next, timer);
     }
 
+    /**
+     * Erases the connection, whatever its status (a revoked one too): its last record says DELETED with the reason,
+     * at the next version, and the tombstones follow.
+     */
     private Decision erase(StoredCredential current, ConnectionErased e, Instant now) {
         if (current == null) {
             return new Decision.Rejected("no such connection");
         }
-        Optional<Revocation> revocation = current.getStatus() == ConnectionStatus.REVOKED
-                ? Optional.empty()
-                : Optional.of(Revocation.newBuilder()
-                        .setConnection(current.getConnection())
-                        .setVersion(current.getVersion() + 1)
-                        .setReason(e.getReason())
-                        .setRevokedAt(now)
-                        .setInstance(current.getInstance())
-                        .build());
-        TimerChange timer = current.getExpiresAt() == null ? new TimerChange.Unchanged() : new TimerChange.Cancel();
-        return new Decision.Erased(revocation, timer);
+        long version = current.getVersion() + 1;
+        return new Decision.Erased(CredentialViews.deleted(current, version, e.getReason(), now),
+                StatusChanges.of(current, version, ConnectionStatus.DELETED, e.getReason(), now, null));
     }
 
     /**

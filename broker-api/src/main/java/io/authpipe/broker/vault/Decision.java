@@ -1,5 +1,6 @@
 package io.authpipe.broker.vault;
 
+import io.authpipe.events.CredentialUpdated;
 import io.authpipe.events.ExpiryTimer;
 import io.authpipe.events.Revocation;
 import io.authpipe.events.StoredCredential;
@@ -30,8 +31,12 @@ public sealed interface Decision {
     record RefreshNow(ExpiryTimer timer) implements Decision {
     }
 
-    /** The connection is gone for good: delete it, publish tombstones, maybe a revocation, cancel its timer. */
-    record Erased(Optional<Revocation> revocation, TimerChange timer) implements Decision {
+    /**
+     * The connection is gone for good: publish its last record ({@code lastUpdate}, status DELETED) and its
+     * {@code revocation} (change DELETED), then delete it and publish tombstones for its key on every topic the
+     * vault writes state to (credential-updated, expiry-timers, check-subjects).
+     */
+    record Erased(CredentialUpdated lastUpdate, Revocation revocation) implements Decision {
     }
 
     /** The event changes nothing: it is stale, a duplicate, or about a connection that does not exist. */

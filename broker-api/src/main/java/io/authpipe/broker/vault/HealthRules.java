@@ -96,14 +96,8 @@ final class HealthRules {
         TimerChange timer = current.getNextRefreshAt() == null ? new TimerChange.Unchanged()
                 : dead ? new TimerChange.Cancel()
                 : new TimerChange.Schedule(RefreshTimers.due(changed, current.getNextRefreshAt()));
-        Revocation published = Revocation.newBuilder()
-                .setConnection(current.getConnection())
-                .setVersion(changed.getVersion())
-                .setReason(reason)
-                .setRevokedAt(event.getOccurredAt())
-                .setInstance(current.getInstance())
-                .setEvidence(check.getEvidence())
-                .build();
+        Revocation published = StatusChanges.of(current, changed.getVersion(), status, reason,
+                event.getOccurredAt(), check.getEvidence());
         return new Decision.Accepted(changed, Optional.of(published), timer);
     }
 

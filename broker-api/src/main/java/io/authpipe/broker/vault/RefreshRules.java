@@ -86,13 +86,8 @@ final class RefreshRules {
                 .setRefreshToken(null)
                 .setNextRefreshAt(null)
                 .build();
-        Revocation revocation = Revocation.newBuilder()
-                .setConnection(current.getConnection())
-                .setVersion(dead.getVersion())
-                .setReason(RevocationReason.REFRESH_REJECTED)
-                .setRevokedAt(now)
-                .setInstance(current.getInstance())
-                .build();
+        Revocation revocation = StatusChanges.of(current, dead.getVersion(), dead.getStatus(),
+                RevocationReason.REFRESH_REJECTED, now, null);
         return new Decision.Accepted(dead, Optional.of(revocation), new TimerChange.Cancel());
     }
 

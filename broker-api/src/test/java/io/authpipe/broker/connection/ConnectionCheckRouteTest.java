@@ -153,22 +153,17 @@ class ConnectionCheckRouteTest {
     }
 
     @Test
-    void aDisconnectedConnectionHasNothingToCheckAndAnswersLikeGetCredential() {
-        // Given a connection the tenant disconnected
+    void aDeletedConnectionHasNothingToCheckAndIsNotFoundLikeGetCredentialAnswers() {
+        // Given a connection the tenant deleted
         fixture.connect(tenant, "user-gone", "bob", "bob-password");
         assertThat(api().delete("/v1/connections/mastodon/user-gone").status()).isEqualTo(200);
 
-        // Then a check is refused with the same 410 getCredential answers
-        await().atMost(WAIT).untilAsserted(() -> {
-            Api.Reply reply = api().post(checkPath("user-gone"), Map.of("reportedStatus", 401));
-            Api.Reply credential = api().get("/v1/credentials/mastodon/user-gone");
-            assertThat(reply.status()).isEqualTo(410);
-            assertThat(reply.error()).isEqualTo("connection_revoked");
-            assertThat(reply.json().path("status").asText()).isEqualTo("revoked");
-            assertThat(reply.json().path("reason").asText()).isEqualTo("disconnected_by_tenant");
-            assertThat(reply.json().path("version").asLong()).isEqualTo(credential.json().path("version").asLong());
-            assertThat(credential.error()).isEqualTo("connection_revoked");
-        });
+        // Then a check is refused with the same 404 getCredential answers
+        Api.Reply reply = api().post(checkPath("user-gone"), Map.of("reportedStatus", 401));
+        Api.Reply credential = api().get("/v1/credentials/mastodon/user-gone");
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.error()).isEqualTo("connection_not_found");
+        assertThat(credential.error()).isEqualTo("connection_not_found");
     }
 
     @Test

@@ -72,10 +72,10 @@ class EventStreamTest {
                     .path("credential").asText();
 
             assertThat(fixture.api(tenantA).delete("/v1/connections/mastodon/alice-of-a").status()).isEqualTo(200);
-            JsonNode revoked = json(streamA.await(about(ChangeType.REVOKED, "alice-of-a"), WITHIN));
-            assertThat(revoked.path("version").asLong()).isGreaterThan(updated.path("version").asLong());
-            assertThat(revoked.path("status").asText()).isEqualTo("revoked");
-            assertThat(revoked.path("reason").asText()).isNotBlank();
+            JsonNode deleted = json(streamA.await(about(ChangeType.DELETED, "alice-of-a"), WITHIN));
+            assertThat(deleted.path("version").asLong()).isGreaterThan(updated.path("version").asLong());
+            assertThat(deleted.path("status").asText()).isEqualTo("deleted");
+            assertThat(deleted.path("reason").asText()).isEqualTo("disconnected_by_tenant");
 
             org.awaitility.Awaitility.await().atMost(WITHIN).until(() -> streamA.raw().contains(": heartbeat")
                     || streamA.raw().contains(":heartbeat"));
@@ -102,7 +102,7 @@ class EventStreamTest {
         try (SseReader resumed = open(tenantA, Optional.of(lastId))) {
             JsonNode ready = json(resumed.await(named("ready"), WITHIN));
             assertThat(ready.path("resumed").asBoolean()).isTrue();
-            Frame missed = resumed.await(about(ChangeType.REVOKED, "resumer"), WITHIN);
+            Frame missed = resumed.await(about(ChangeType.DELETED, "resumer"), WITHIN);
             assertThat(missed.id()).isNotEqualTo(lastId);
             assertThat(resumed.frames()).as("nothing before the last id again")
                     .noneMatch(about(ChangeType.UPDATED, "resumer"));
@@ -155,7 +155,7 @@ class EventStreamTest {
     }
 
     private enum ChangeType {
-        UPDATED("credential.updated"), REVOKED("connection.revoked");
+        UPDATED("credential.updated"), DELETED("connection.deleted");
 
         final String event;
 

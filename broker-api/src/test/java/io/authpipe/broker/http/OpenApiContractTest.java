@@ -98,10 +98,12 @@ class OpenApiContractTest {
             contract.check("GET", SECRET, api.get("/v1/secrets/app-password/contract"));
             contract.check("DELETE", SECRET, api.delete("/v1/secrets/app-password/contract"));
             contract.check("GET", SECRET, api.get("/v1/secrets/app-password/contract"));
-            contract.check("DELETE", CONNECTION, api.delete("/v1/connections/mastodon/contract-user"));
+            fixture.revokeInVault(tenant, "contract-user");
             contract.check("GET", CREDENTIAL, api.get("/v1/credentials/mastodon/contract-user"));
             contract.check("POST", CONNECTION + "/check", api.post("/v1/connections/mastodon/contract-user/check",
                     Map.of("reason", "token_refused", "status", 401)));
+            contract.check("DELETE", CONNECTION, api.delete("/v1/connections/mastodon/contract-user"));
+            contract.check("GET", CREDENTIAL, api.get("/v1/credentials/mastodon/contract-user"));
             contract.check("GET", "/health", Api.browse(fixture.baseUrl() + "/health"));
             contract.check("GET", "/v1/oauth/callback", Api.browse(fixture.baseUrl() + "/v1/oauth/callback?state=x"));
 
@@ -111,6 +113,7 @@ class OpenApiContractTest {
                             + "status=\"410\"} 1.0").doesNotContain("contract-user");
 
             events.await(f -> f.event().equals("connection.revoked"), Duration.ofSeconds(20));
+            events.await(f -> f.event().equals("connection.deleted"), Duration.ofSeconds(20));
             for (SseReader.Frame frame : events.frames()) {
                 if (!frame.event().equals("ready")) {
                     contract.checkComponent("ConnectionChange", JSON.readTree(frame.data()));

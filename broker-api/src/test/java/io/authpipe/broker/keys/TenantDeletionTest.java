@@ -6,13 +6,16 @@ import static org.awaitility.Awaitility.await;
 import io.authpipe.broker.tenant.TenantRecords;
 import io.authpipe.broker.testing.Api;
 import io.authpipe.broker.testing.BrokerFixture;
+import io.authpipe.broker.testing.CompactedTopics;
 import io.authpipe.broker.testing.TestTenant;
 import io.authpipe.broker.testing.TopicProbe;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.events.ConnectionEstablished;
+import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.Revocation;
 import io.authpipe.events.RevocationReason;
+import io.authpipe.events.StatusChange;
 import io.authpipe.events.StoredCredential;
 import io.authpipe.events.Tenant;
 import io.authpipe.kafka.EmbeddedKafka;
@@ -33,6 +36,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deleting a tenant crypto-shreds it: tokens are revoked at the instance, state is tombstoned, keys are destroyed,
- * and the sealed secrets still lying in raw topic bytes (events, changelogs) no longer decrypt.
+ * and the sealed secrets still lying in raw topic bytes (events, changelogs) no longer decrypt. Deleting a tenant or
+ * one connection leaves nothing of it on the compacted topics once they are compacted.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class TenantDeletionTest {
@@ -83,6 +90,59 @@ class TenantDeletionTest {
         // ... and no envelope of it in any raw topic bytes decrypts, even with a fresh vault and the old key record
         List<String> recovered = decryptAll(tenant.id(), keys);
         assertThat(recovered).isEmpty();
+    }
+
+    @Test
+    void afterCompactionNoCompactedTopicHoldsADeletedConnectionOrTenant() throws Exception {
+        // Given a tenant keeping one connection and deleting another, and a tenant deleted whole
+        TestTenant keeping = fixture.createTenant("keeping");
+        String leaving = "leaving-" + UUID.randomUUID();
+        String staying = "staying-" + UUID.randomUUID();
+        fixture.connect(keeping, leaving, "alice", "alice-password");
+        fixture.connect(keeping, staying, "bob", "bob-password");
+        TestTenant erased = fixture.createTenant("erased");
+        fixture.connect(erased, "user-1", "alice", "alice-password");
+
+        try (CompactedTopics topics = CompactedTopics.eager(broker.bootstrapServers(), compactedTopics())) {
+            // When the first connection is deleted and the second tenant too
+            assertThat(fixture.api(keeping).delete("/v1/connections/mastodon/" + leaving).status()).isEqualTo(200);
+            assertThat(fixture.admin().delete("/admin/v1/tenants/" + erased.id()).status()).isEqualTo(200);
+
+            // Then each learnt why: a last DELETED record on credential-updated and a revocation ...
+            assertThat(deletions(keeping.id(), leaving)).containsExactly(RevocationReason.DISCONNECTED_BY_TENANT);
+            assertThat(deletions(erased.id(), "user-1")).containsExactly(RevocationReason.TENANT_DELETED);
+            // ... and once compacted, no compacted topic or changelog holds a byte of them; the other one stays
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                topics.nudge();
+                assertThat(topics.recordsContaining(leaving)).isEmpty();
+                assertThat(topics.recordsContaining(erased.id())).isEmpty();
+            });
+            assertThat(topics.holds(Topics.CREDENTIAL_UPDATED,
+                    ConnectionKey.of(keeping.id(), "mastodon", staying).asKafkaKey())).isTrue();
+        }
+    }
+
+    /** Every compacted topic a connection or tenant leaves records on, and the vault's changelogs. */
+    private static List<String> compactedTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            List<String> topics = new ArrayList<>(List.of(Topics.CREDENTIAL_UPDATED, Topics.CHECK_SUBJECTS,
+                    Topics.EXPIRY_TIMERS, Topics.AUTHORIZATIONS, Topics.CONNECT_SESSIONS, Topics.APP_REGISTRATIONS,
+                    Topics.TENANTS, Topics.TENANT_SECRETS));
+            admin.listTopics().names().get().stream()
+                    .filter(t -> t.startsWith(fixture.applicationId()) && t.endsWith("-changelog"))
+                    .forEach(topics::add);
+            return topics;
+        }
+    }
+
+    /** The reasons of the deletions the revocations topic reports for a connection. */
+    private static List<RevocationReason> deletions(String tenantId, String userId) {
+        AvroSerde<Revocation> serde = AvroSerde.of(Revocation.class, SchemaRegistry.none());
+        String key = ConnectionKey.of(tenantId, "mastodon", userId).asKafkaKey();
+        return topics().records(Topics.REVOCATIONS).stream().filter(r -> key.equals(r.key()))
+                .map(r -> serde.deserialize(Topics.REVOCATIONS, r.value()))
+                .filter(r -> r.getChange() == StatusChange.DELETED && r.getStatus() == ConnectionStatus.DELETED)
+                .map(Revocation::getReason).toList();
     }
 
     /** The tenant's keys as the raw tenants topic holds them (what an attacker with a topic copy would have). */

@@ -7,8 +7,12 @@ import io.authpipe.core.config.EnvReader;
 import io.authpipe.core.identity.ConnectionKey;
 import io.authpipe.events.ConnectReply;
 import io.authpipe.events.ConnectRequest;
+import io.authpipe.events.ConnectionDisconnected;
+import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionRef;
+import io.authpipe.events.ProviderRevocation;
 import io.authpipe.events.Revocation;
+import io.authpipe.events.RevocationReason;
 import io.authpipe.kafka.EmbeddedKafka;
 import io.authpipe.sandbox.mastodon.MastodonSandbox;
 import io.authpipe.sandbox.mastodon.SandboxBrowser;
@@ -235,6 +239,27 @@ public final class BrokerFixture implements AutoCloseable {
                                           Duration within) {
         return Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(100))
                 .until(() -> listedConnection(tenant, userId), c -> c != null && condition.test(c));
+    }
+
+    /**
+     * Revokes the connection in the vault the way the provider's refusal leaves it (status {@code revoked}, reason
+     * {@code revoked_at_provider}, token dropped, the connection kept), and returns once the listing shows it.
+     */
+    public void revokeInVault(TestTenant tenant, String userId) {
+        long version = listedConnection(tenant, userId).path("version").asLong();
+        ConnectionEvent event = ConnectionEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setConnection(new ConnectionRef(tenant.id(), "mastodon", userId))
+                .setOccurredAt(clock.instant())
+                .setBaseVersion(version)
+                .setPayload(new ConnectionDisconnected(RevocationReason.REVOKED_AT_PROVIDER,
+                        ProviderRevocation.NOT_ATTEMPTED))
+                .build();
+        new TopicProbe(kafkaBootstrap()).send(Topics.CONNECTION_EVENTS,
+                ConnectionKey.of(tenant.id(), "mastodon", userId).asKafkaKey(),
+                AvroSerde.of(ConnectionEvent.class, SchemaRegistry.none()).serialize(Topics.CONNECTION_EVENTS, event));
+        awaitListedConnection(tenant, userId, c -> c.path("status").asText().equals("revoked"),
+                Duration.ofSeconds(10));
     }
 
     /** Every revocation published for the tenant's Mastodon connection of {@code userId}, oldest first. */

@@ -7,6 +7,9 @@ import io.authpipe.events.ConnectionEvent;
 import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.EncryptedSecret;
 import io.authpipe.events.ExpiryTimer;
+import io.authpipe.events.Revocation;
+import io.authpipe.events.RevocationReason;
+import io.authpipe.events.StatusChange;
 import io.authpipe.events.StoredCredential;
 import java.time.Duration;
 import java.time.Instant;
@@ -187,14 +190,50 @@ class CredentialLifecycleTest {
     }
 
     @Test
-    void erasingALiveConnectionReportsItRevokedForTheDeletedTenant() {
+    void erasingALiveConnectionReportsItDeletedAtTheNextVersion() {
         StoredCredential v1 = accepted(null, Events.established(T0, null, T0.plus(Duration.ofHours(1))));
 
-        Decision.Erased erased = (Decision.Erased) LIFECYCLE.apply(v1, Events.erased(T0), T0);
+        Decision.Erased erased = (Decision.Erased) LIFECYCLE.apply(v1, Events.erased(T0), T0.plusSeconds(1));
 
-        assertThat(erased.revocation()).hasValueSatisfying(r ->
-                assertThat(r.getReason()).isEqualTo(io.authpipe.events.RevocationReason.TENANT_DELETED));
-        assertThat(erased.timer()).isInstanceOf(TimerChange.Cancel.class);
+        Revocation revocation = erased.revocation();
+        assertThat(revocation.getReason()).isEqualTo(RevocationReason.TENANT_DELETED);
+        assertThat(revocation.getStatus()).isEqualTo(ConnectionStatus.DELETED);
+        assertThat(revocation.getChange()).isEqualTo(StatusChange.DELETED);
+        assertThat(revocation.getVersion()).isEqualTo(2);
+        assertThat(revocation.getChangedAt()).isEqualTo(T0.plusSeconds(1)).isEqualTo(revocation.getRevokedAt());
+        assertThat(erased.lastUpdate().getStatus()).isEqualTo(ConnectionStatus.DELETED);
+        assertThat(erased.lastUpdate().getReason()).isEqualTo(RevocationReason.TENANT_DELETED)
+                .isEqualTo(erased.lastUpdate().getStatusReason());
+        assertThat(erased.lastUpdate().getVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void erasingARevokedConnectionStillReportsItDeleted() {
+        StoredCredential v1 = accepted(null, Events.established(T0, null, null));
+        StoredCredential revoked = accepted(v1, Events.disconnected(T0.plusSeconds(1), 1L));
+
+        Decision erased = LIFECYCLE.apply(revoked, Events.erased(T0.plusSeconds(2)), T0.plusSeconds(2));
+
+        assertThat(erased).isInstanceOfSatisfying(Decision.Erased.class, e -> {
+            assertThat(e.revocation().getChange()).isEqualTo(StatusChange.DELETED);
+            assertThat(e.revocation().getVersion()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aRevocationCarriesTheNewStatusAndItsDirection() {
+        StoredCredential v1 = accepted(null, Events.established(T0, null, null));
+
+        Decision.Accepted revoked = (Decision.Accepted) LIFECYCLE.apply(v1,
+                Events.disconnected(T0.plusSeconds(1), 1L), T0.plusSeconds(1));
+
+        assertThat(revoked.revocation()).hasValueSatisfying(r -> {
+            assertThat(r.getStatus()).isEqualTo(ConnectionStatus.REVOKED);
+            assertThat(r.getChange()).isEqualTo(StatusChange.UNUSABLE);
+            assertThat(r.getChangedAt()).isEqualTo(T0.plusSeconds(1));
+        });
+        assertThat(CredentialViews.updated(revoked.next()).getReason())
+                .isEqualTo(revoked.revocation().orElseThrow().getReason());
     }
 
     @Test

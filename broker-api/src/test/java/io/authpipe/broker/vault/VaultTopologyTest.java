@@ -186,10 +186,15 @@ class VaultTopologyTest {
 
         KeyValueStore<String, StoredCredential> store = driver.getKeyValueStore(VaultTopology.CREDENTIALS_STORE);
         assertThat(store.get(Events.KEY)).isNull();
+        var last = updates.readRecord();
+        assertThat(last.value().getStatus()).isEqualTo(io.authpipe.events.ConnectionStatus.DELETED);
         var tombstone = updates.readRecord();
         assertThat(tombstone.key()).isEqualTo(Events.KEY);
         assertThat(tombstone.value()).isNull();
-        assertThat(revocations.readValue().getReason()).isEqualTo(io.authpipe.events.RevocationReason.TENANT_DELETED);
+        var revocation = revocations.readValue();
+        assertThat(revocation.getReason()).isEqualTo(io.authpipe.events.RevocationReason.TENANT_DELETED);
+        assertThat(revocation.getChange()).isEqualTo(io.authpipe.events.StatusChange.DELETED);
+        assertThat(timers.readRecord().value()).isNull();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.authpipe.broker.testing.Api;
 import io.authpipe.broker.testing.TestTenant;
 import io.authpipe.events.RevocationReason;
+import io.authpipe.events.StatusChange;
 import io.authpipe.kafka.EmbeddedKafka;
 import io.authpipe.kafka.testing.KafkaBrokerExtension;
 import io.authpipe.kafka.testing.SecretScan;
@@ -164,10 +165,12 @@ class SilentRefreshTest {
         await().atMost(WITHIN).until(() -> pipeline.results("refreshed") > refreshedBefore);
 
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> pipeline.connection(tenant, user).path("status").asText().equals("revoked"));
-        assertThat(pipeline.credential(tenant, user).status()).isEqualTo(410);
-        assertThat(pipeline.awaitRevocations(tenant, user)).singleElement()
-                .satisfies(r -> assertThat(r.getReason()).isEqualTo(RevocationReason.DISCONNECTED_BY_TENANT));
+                .until(() -> pipeline.connection(tenant, user) == null);
+        assertThat(pipeline.credential(tenant, user).status()).isEqualTo(404);
+        assertThat(pipeline.awaitRevocations(tenant, user)).singleElement().satisfies(r -> {
+            assertThat(r.getReason()).isEqualTo(RevocationReason.DISCONNECTED_BY_TENANT);
+            assertThat(r.getChange()).isEqualTo(StatusChange.DELETED);
+        });
         connected = false;
     }
 

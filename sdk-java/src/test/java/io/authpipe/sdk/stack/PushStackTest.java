@@ -103,8 +103,8 @@ class PushStackTest {
             stack.disconnect(stack.main(), "sse-main");
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                assertThat(main.outline()).contains("connection.revoked");
-                assertThat(other.outline()).contains("connection.revoked");
+                assertThat(main.outline()).contains("connection.deleted");
+                assertThat(other.outline()).contains("connection.deleted");
                 assertThat(main.text()).contains("\"sse-main\"");
                 assertThat(other.text()).contains("\"sse-other\"");
             });
