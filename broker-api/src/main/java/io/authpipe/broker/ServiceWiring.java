@@ -23,6 +23,7 @@ import io.authpipe.broker.keys.KeyRotations;
 import io.authpipe.broker.keys.TenantEraser;
 import io.authpipe.broker.routing.Ownership;
 import io.authpipe.broker.routing.StoreRouter;
+import io.authpipe.broker.producers.ProducerKeys;
 import io.authpipe.broker.secrets.TenantSecrets;
 import io.authpipe.broker.session.ConnectSessionService;
 import io.authpipe.broker.session.ConnectSessions;
@@ -95,7 +96,7 @@ final class ServiceWiring {
         return new HttpApi.Services(tenants, apps, sessionService,
                 new CallbackService(tenants, flows, apps, servers, mastodon, writer, vault, sessionService, clock),
                 connections, reader, new UrgentRefresh(writer, URGENT_REFRESH_COOLDOWN, clock), disconnects,
-                new CheckRequests(publisher, clock), secrets,
+                new CheckRequests(publisher, clock), secrets, new ProducerKeys(secrets),
                 new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets,
                         config.keyRotationSettle(), clock),
                 new TenantEraser(disconnects, writer, apps, secrets, tenants, vault),

@@ -18,6 +18,7 @@ public final class Topics {
     public static final String EXPIRY_TIMERS = "authpipe.expiry-timers";
     public static final String CHECK_SUBJECTS = "authpipe.check-subjects";
     public static final String CHECK_REQUESTS = "authpipe.check-requests";
+    public static final String CHECK_REPLIES = "authpipe.check-replies";
     public static final String AUTHORIZATIONS = "authpipe.authorizations";
     public static final String CONNECT_SESSIONS = "authpipe.connect-sessions";
     public static final String APP_REGISTRATIONS = "authpipe.app-registrations";
@@ -43,6 +44,7 @@ public final class Topics {
                 new Definition(EXPIRY_TIMERS, true, "when to refresh each expiring token"),
                 new Definition(CHECK_SUBJECTS, true, "connections the health-worker checks, token sealed"),
                 new Definition(CHECK_REQUESTS, false, "requests to check a connection now (a token was refused)"),
+                new Definition(CHECK_REPLIES, false, "answers to check-requests: accepted or refused"),
                 new Definition(AUTHORIZATIONS, true, "pending OAuth flows, by state hash"),
                 new Definition(CONNECT_SESSIONS, true, "connect sessions minted for the browser, by session id"),
                 new Definition(APP_REGISTRATIONS, true, "OAuth apps per tenant, instance and scope set"),

@@ -62,6 +62,14 @@ public final class TenantSecrets {
                 binding(tenant, kind, name), SealedBytes.unwrap(s.getSecret())), s.getUpdatedAt()));
     }
 
+    /** The names of the tenant's secrets of {@code kind}, with when each was stored. */
+    public Map<String, Instant> names(Tenant tenant, SecretKind kind) {
+        Map<String, Instant> names = new java.util.TreeMap<>();
+        ofTenant.apply(tenant.id()).values().stream().filter(s -> s.getKind() == kind.avro())
+                .forEach(s -> names.put(s.getName(), s.getUpdatedAt()));
+        return names;
+    }
+
     /** Deletes the secret; false when there was none. */
     public boolean delete(Tenant tenant, SecretKind kind, String name) {
         String key = key(tenant, kind, name);
