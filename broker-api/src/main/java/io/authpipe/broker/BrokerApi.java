@@ -19,7 +19,7 @@ import io.authpipe.kafka.StreamsRunner;
 import io.authpipe.kafka.StreamsSettings;
 import io.authpipe.kafka.TopicAdmin;
 import io.authpipe.kafka.deadletter.GlobalDeadLetters;
-import io.authpipe.broker.producers.SignedRequests;
+import io.authpipe.records.SignedRequests;
 import io.authpipe.schemas.SchemaRegistry;
 import io.authpipe.topics.Topics;
 import io.authpipe.vault.Vault;

@@ -89,6 +89,7 @@ final class ServiceWiring {
         TenantSecrets secrets = new TenantSecrets(key -> ServiceWiring.<TenantSecret>lookup(router,
                 VaultTopology.TENANT_SECRETS_STORE, key), tenant -> ofTenant(router, VaultTopology.TENANT_SECRETS_STORE,
                 tenant, k -> k), publisher, vault, clock);
+        ProducerKeys producerKeys = new ProducerKeys(secrets, tenants);
         ConnectService connect = new ConnectService(instances, servers, apps, flows, vault,
                 new CallbackUrls(publicUrl), config.flowTtl(), clock);
         ConnectSessionService sessionService = new ConnectSessionService(connect, sessions, tenants,
@@ -96,7 +97,7 @@ final class ServiceWiring {
         return new HttpApi.Services(tenants, apps, sessionService,
                 new CallbackService(tenants, flows, apps, servers, mastodon, writer, vault, sessionService, clock),
                 connections, reader, new UrgentRefresh(writer, URGENT_REFRESH_COOLDOWN, clock), disconnects,
-                new CheckRequests(publisher, clock), secrets, new ProducerKeys(secrets),
+                new CheckRequests(publisher, clock), secrets, producerKeys,
                 new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets,
                         config.keyRotationSettle(), clock),
                 new TenantEraser(disconnects, writer, apps, secrets, tenants, vault),

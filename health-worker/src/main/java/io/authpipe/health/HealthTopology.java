@@ -1,5 +1,6 @@
 package io.authpipe.health;
 
+import io.authpipe.events.CheckReply;
 import io.authpipe.events.CheckRequest;
 import io.authpipe.events.CheckSubject;
 import io.authpipe.events.ScheduledCheck;
@@ -20,18 +21,20 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *  authpipe.check-subjects ──────────────────────────► check-scheduler ─► [health-checks] [health-due-index]
  *  authpipe.check-requests ─► check-request-reader ──►       │  reads [health-tenants] (global)
- *                                                                └─► CheckDispatch (budgets) ─► connection-events
+ *                                  └─► authpipe.check-replies    └─► CheckDispatch (budgets) ─► connection-events
  * </pre>
  * The vault's check subjects (compacted; a tombstone ends checking) feed a due-time schedule; check requests from
  * consumers make a connection due now. Both topics are keyed by connection key and partitioned alike, so a
- * connection's subject and requests meet in one task. A check request that is not one for its key's connection is
- * refused and goes to {@code authpipe.dead-letters} (see {@code StreamsSettings}).
+ * connection's subject and requests meet in one task. Every readable check request is answered on
+ * {@code authpipe.check-replies}; one that cannot be read goes to {@code authpipe.dead-letters} (see
+ * {@code StreamsSettings}).
  */
 public final class HealthTopology {
     public static final String CHECKS_STORE = "health-checks";
     public static final String DUE_INDEX_STORE = "health-due-index";
     public static final String TENANTS_STORE = "health-tenants";
     static final String SCHEDULER = "check-scheduler";
+    static final String REPLIES_SINK = "check-replies-sink";
 
     private HealthTopology() {
     }
@@ -51,6 +54,8 @@ public final class HealthTopology {
                         settings.scanInterval(), settings.dispatch().maxQueued(), settings.expiryMargin(), metrics,
                         clock, random),
                         "check-subjects-source", "check-request-reader")
+                .addSink(REPLIES_SINK, Topics.CHECK_REPLIES, Serdes.String().serializer(),
+                        AvroSerde.of(CheckReply.class, registry).serializer(), "check-request-reader")
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CHECKS_STORE),
                         Serdes.String(), AvroSerde.of(ScheduledCheck.class, registry)), SCHEDULER)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_INDEX_STORE),

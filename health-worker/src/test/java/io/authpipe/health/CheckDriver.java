@@ -4,6 +4,7 @@ import io.authpipe.broker.testing.MutableClock;
 import io.authpipe.events.CheckEvidence;
 import io.authpipe.events.CheckOutcome;
 import io.authpipe.events.CheckReason;
+import io.authpipe.events.CheckReply;
 import io.authpipe.events.CheckRequest;
 import io.authpipe.events.CheckSubject;
 import io.authpipe.events.ConnectionRef;
@@ -78,6 +79,7 @@ final class CheckDriver implements AutoCloseable {
     private final TestInputTopic<String, CheckSubject> subjects;
     private final TestInputTopic<String, byte[]> requests;
     private final TestInputTopic<String, Tenant> tenants;
+    private final TestOutputTopic<String, CheckReply> replies;
     private final TestOutputTopic<String, byte[]> deadLetters;
     private double random = RANDOM;
     private int room = Integer.MAX_VALUE;
@@ -100,6 +102,8 @@ final class CheckDriver implements AutoCloseable {
                 Serdes.ByteArray().serializer());
         tenants = driver.createInputTopic(Topics.TENANTS, Serdes.String().serializer(),
                 AvroSerde.of(Tenant.class, NO_REGISTRY).serializer());
+        replies = driver.createOutputTopic(Topics.CHECK_REPLIES, Serdes.String().deserializer(),
+                AvroSerde.of(CheckReply.class, NO_REGISTRY).deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
         tenants.pipeInput(TENANT, tenant(TENANT));
@@ -209,6 +213,10 @@ final class CheckDriver implements AutoCloseable {
     /** Whatever another service wrote to {@code authpipe.check-requests}. */
     void requestRaw(String key, byte[] value, Headers headers) {
         requests.pipeInput(new TestRecord<>(key, value, headers, now()));
+    }
+
+    List<TestRecord<String, CheckReply>> replies() {
+        return replies.readRecordsToList();
     }
 
     List<TestRecord<String, byte[]>> deadLetters() {

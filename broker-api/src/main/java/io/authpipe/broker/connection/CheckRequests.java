@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.OptionalInt;
+import java.util.UUID;
 
 /**
  * Asks the health-worker to check a connection now, typically because a consuming service had the token refused
@@ -35,6 +36,7 @@ public final class CheckRequests {
     public Instant request(ConnectionKey key, CheckReason reason, OptionalInt reportedStatus) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // Avro timestamp-millis precision
         publisher.publish(Topics.CHECK_REQUESTS, key.asKafkaKey(), CheckRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString())
                 .setConnection(ConnectionWriter.ref(key))
                 .setRequestedAt(now)
                 .setReason(reason)

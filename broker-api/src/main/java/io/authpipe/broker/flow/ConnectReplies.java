@@ -1,11 +1,8 @@
 package io.authpipe.broker.flow;
 
-import io.authpipe.api.signing.CanonicalRequest;
 import io.authpipe.broker.api.ApiProblem;
-import io.authpipe.broker.producers.SignedRequests;
 import io.authpipe.events.ConnectReply;
 import io.authpipe.events.ConnectRequest;
-import io.authpipe.events.ConnectionRef;
 import java.util.Optional;
 
 /**
@@ -16,16 +13,6 @@ import java.util.Optional;
  */
 final class ConnectReplies {
     private ConnectReplies() {
-    }
-
-    /** What the request's producer claims, with the request's canonical bytes (see {@code CanonicalRequest}). */
-    static SignedRequests.Claim claim(ConnectRequest request) {
-        ConnectionRef connection = request.getConnection();
-        byte[] canonical = CanonicalRequest.connect(request.getRequestId(), connection.getTenantId(),
-                connection.getProvider(), connection.getUserId(), request.getInstance(), request.getScopes(),
-                request.getReturnTo(), request.getForceLogin(), request.getStateChallenge(), request.getKeyId(),
-                request.getSignedAt());
-        return new SignedRequests.Claim(request.getKeyId(), request.getSignedAt(), request.getSignature(), canonical);
     }
 
     static ConnectCommand command(ConnectRequest request) {

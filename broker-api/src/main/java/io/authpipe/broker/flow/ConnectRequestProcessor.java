@@ -1,7 +1,7 @@
 package io.authpipe.broker.flow;
 
 import io.authpipe.broker.api.ApiProblem;
-import io.authpipe.broker.producers.SignedRequests;
+import io.authpipe.records.SignedRequests;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.broker.tenant.TenantDirectory;
 import io.authpipe.core.identity.TenantId;
@@ -76,7 +76,8 @@ final class ConnectRequestProcessor implements Processor<String, ConnectRequest,
     /** Why the request is not its tenant's producer's, if it is not (an unknown tenant is for handle to answer). */
     private Optional<ApiProblem> unsigned(ConnectRequest request) {
         return tenant(request.getConnection().getTenantId())
-                .flatMap(tenant -> signatures.refusal(tenant, ConnectReplies.claim(request)));
+                .flatMap(tenant -> signatures.refusal(tenant.id(), request))
+                .map(refusal -> ApiProblem.badRequest(refusal.code(), refusal.message()));
     }
 
     /** A valid connection keyed by another key; an invalid connection is for the flow's validation to answer. */

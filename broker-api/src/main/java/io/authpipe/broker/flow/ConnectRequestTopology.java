@@ -1,10 +1,10 @@
 package io.authpipe.broker.flow;
 
 import io.authpipe.broker.kafka.EventSerdes;
-import io.authpipe.broker.producers.SignedRequests;
 import io.authpipe.broker.tenant.TenantDirectory;
 import io.authpipe.events.ConnectReply;
 import io.authpipe.events.ConnectRequest;
+import io.authpipe.records.SignedRequests;
 import io.authpipe.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;

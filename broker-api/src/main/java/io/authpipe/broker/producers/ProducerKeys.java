@@ -3,6 +3,8 @@ package io.authpipe.broker.producers;
 import io.authpipe.broker.secrets.SecretKind;
 import io.authpipe.broker.secrets.TenantSecrets;
 import io.authpipe.broker.tenant.Tenant;
+import io.authpipe.broker.tenant.TenantDirectory;
+import io.authpipe.core.identity.TenantId;
 import io.authpipe.core.secret.Secret;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -20,9 +22,11 @@ public final class ProducerKeys {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final TenantSecrets secrets;
+    private final TenantDirectory tenants;
 
-    public ProducerKeys(TenantSecrets secrets) {
+    public ProducerKeys(TenantSecrets secrets, TenantDirectory tenants) {
         this.secrets = secrets;
+        this.tenants = tenants;
     }
 
     /** A key just issued: the only time its value leaves the vault. */
@@ -31,7 +35,7 @@ public final class ProducerKeys {
 
     public IssuedKey issue(Tenant tenant) {
         String keyId = "pk_" + BASE64URL.encodeToString(random(12));
-        Secret key = Secret.of(BASE64URL.encodeToString(random(32)));
+        Secret key = newKey();
         return new IssuedKey(keyId, key, secrets.put(tenant, SecretKind.PRODUCER_SIGNING_KEY, keyId, key));
     }
 
@@ -40,14 +44,19 @@ public final class ProducerKeys {
         return secrets.names(tenant, SecretKind.PRODUCER_SIGNING_KEY);
     }
 
-    /** The key a request names, if the tenant holds it. */
-    public Optional<Secret> find(Tenant tenant, String keyId) {
-        return secrets.get(tenant, SecretKind.PRODUCER_SIGNING_KEY, keyId).map(TenantSecrets.StoredSecret::value);
+    /** The key a request names, if the tenant exists and holds it. */
+    public Optional<Secret> find(TenantId tenant, String keyId) {
+        return tenants.find(tenant).flatMap(t -> secrets.get(t, SecretKind.PRODUCER_SIGNING_KEY, keyId))
+                .map(TenantSecrets.StoredSecret::value);
     }
 
-    /** Revokes a key; false when the tenant holds none by that id. */
+    /** Revokes an issued key; false when the tenant holds none by that id. */
     public boolean revoke(Tenant tenant, String keyId) {
         return secrets.delete(tenant, SecretKind.PRODUCER_SIGNING_KEY, keyId);
+    }
+
+    private static Secret newKey() {
+        return Secret.of(BASE64URL.encodeToString(random(32)));
     }
 
     private static byte[] random(int length) {

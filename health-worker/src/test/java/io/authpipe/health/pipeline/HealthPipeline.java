@@ -144,8 +144,8 @@ public final class HealthPipeline implements AutoCloseable {
 
     /** Writes a {@link CheckRequest} to {@code authpipe.check-requests}, as a consuming service would. */
     public void requestCheck(TestTenant tenant, String userId, CheckReason reason, Integer reportedStatus) {
-        CheckRequest request = new CheckRequest(new ConnectionRef(tenant.id(), "mastodon", userId), Instant.now(),
-                reason, reportedStatus);
+        CheckRequest request = CheckRequest.newBuilder().setConnection(new ConnectionRef(tenant.id(), "mastodon", userId))
+                .setRequestedAt(Instant.now()).setReason(reason).setReportedStatus(reportedStatus).build();
         produce(Topics.CHECK_REQUESTS, key(tenant, userId),
                 AvroSerde.of(CheckRequest.class, SchemaRegistry.none()).serialize(Topics.CHECK_REQUESTS, request));
     }
