@@ -97,7 +97,7 @@ final class ServiceWiring {
         return new HttpApi.Services(tenants, apps, sessionService,
                 new CallbackService(tenants, flows, apps, servers, mastodon, writer, vault, sessionService, clock),
                 connections, reader, new UrgentRefresh(writer, URGENT_REFRESH_COOLDOWN, clock), disconnects,
-                new CheckRequests(publisher, clock), secrets, producerKeys,
+                new CheckRequests(publisher, producerKeys, clock), secrets, producerKeys,
                 new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets,
                         config.keyRotationSettle(), clock),
                 new TenantEraser(disconnects, writer, apps, secrets, tenants, vault),

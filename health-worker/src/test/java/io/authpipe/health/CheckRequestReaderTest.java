@@ -4,6 +4,7 @@ import static io.authpipe.health.CheckDriver.SCAN;
 import static io.authpipe.health.CheckDriver.bytes;
 import static io.authpipe.health.CheckDriver.key;
 import static io.authpipe.health.CheckDriver.request;
+import static io.authpipe.health.CheckDriver.signed;
 import static io.authpipe.health.CheckDriver.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +54,7 @@ class CheckRequestReaderTest {
         CheckRequest request = request("u1", driver.now());
         request.setRequestId("r-1");
 
-        driver.requestRaw(KEY, bytes(request), new RecordHeaders());
+        driver.requestRaw(KEY, bytes(signed(request)), new RecordHeaders());
 
         assertThat(driver.replies()).singleElement().satisfies(reply -> {
             assertThat(reply.key()).isEqualTo(KEY);
@@ -61,6 +62,24 @@ class CheckRequestReaderTest {
             assertThat(reply.value().getAccepted()).isTrue();
             assertThat(reply.value().getErrorCode()).isNull();
         });
+        assertThat(driver.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void anUnsignedTamperedOrStaleRequestIsRefusedWithAReplyAndNotScheduled() {
+        driver.put(subject("u1"));
+        CheckRequest request = request("u1", driver.now());
+        CheckRequest tampered = signed(request("u1", driver.now()));
+        tampered.setReportedStatus(403);
+        CheckRequest stale = signed(request("u1", driver.now().minus(Duration.ofMinutes(6))));
+
+        for (CheckRequest refused : List.of(request, tampered, stale)) {
+            driver.requestRaw(KEY, bytes(refused), new RecordHeaders());
+        }
+
+        assertThat(driver.replies()).extracting(r -> r.value().getErrorCode())
+                .containsExactly("signature_required", "signature_invalid", "request_expired");
+        assertThat(driver.stored(KEY).getDueAt()).isNotEqualTo(CheckScheduler.URGENT);
         assertThat(driver.deadLetters()).isEmpty();
     }
 

@@ -75,7 +75,7 @@ public final class HttpApi implements AutoCloseable {
         app.after(metrics::count);
         if (services.adminToken().isPresent()) {
             app.get("/admin/metrics", metrics::serve);
-            new AdminRoutes(services.tenants()).register(app);
+            new AdminRoutes(services.tenants(), services.producerKeys()).register(app);
             new KeyRoutes(services.tenants(), services.rotations(), services.eraser(), tenantConnections).register(app);
         }
         app.get("/health", ctx -> health(ctx, services.router()));

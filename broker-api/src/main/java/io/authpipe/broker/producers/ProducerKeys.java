@@ -16,10 +16,17 @@ import java.util.Optional;
  * A tenant's producer signing keys: 32 random bytes each, issued by Authpipe, sealed by the vault as tenant secrets
  * ({@code PRODUCER_SIGNING_KEY}, named by key id) and shown once, when issued. A tenant may hold several at once, so
  * producers roll to a new key before the old one is revoked.
+ *
+ * <p>broker-api is itself a producer of every tenant ({@code POST .../check} writes a check request): it signs with
+ * the tenant's {@value #INTERNAL} key, issued when the tenant is created (or on first use, for older tenants), which
+ * is neither listed nor revocable over the API.
  */
 public final class ProducerKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    /** The key id of broker-api's own key (issued keys are {@code pk_} and 16 base64url characters). */
+    public static final String INTERNAL = "authpipe-broker-api";
 
     private final TenantSecrets secrets;
     private final TenantDirectory tenants;
@@ -39,9 +46,21 @@ public final class ProducerKeys {
         return new IssuedKey(keyId, key, secrets.put(tenant, SecretKind.PRODUCER_SIGNING_KEY, keyId, key));
     }
 
-    /** The tenant's key ids and when each was issued. */
+    /** The tenant's key ids and when each was issued (not broker-api's own). */
     public Map<String, Instant> list(Tenant tenant) {
-        return secrets.names(tenant, SecretKind.PRODUCER_SIGNING_KEY);
+        Map<String, Instant> keys = new java.util.TreeMap<>(secrets.names(tenant, SecretKind.PRODUCER_SIGNING_KEY));
+        keys.remove(INTERNAL);
+        return keys;
+    }
+
+    /** broker-api's own key of the tenant, issued now if it has none. */
+    public Secret internal(Tenant tenant) {
+        return secrets.get(tenant, SecretKind.PRODUCER_SIGNING_KEY, INTERNAL).map(TenantSecrets.StoredSecret::value)
+                .orElseGet(() -> {
+                    Secret key = newKey();
+                    secrets.put(tenant, SecretKind.PRODUCER_SIGNING_KEY, INTERNAL, key);
+                    return key;
+                });
     }
 
     /** The key a request names, if the tenant exists and holds it. */
@@ -52,7 +71,7 @@ public final class ProducerKeys {
 
     /** Revokes an issued key; false when the tenant holds none by that id. */
     public boolean revoke(Tenant tenant, String keyId) {
-        return secrets.delete(tenant, SecretKind.PRODUCER_SIGNING_KEY, keyId);
+        return !keyId.equals(INTERNAL) && secrets.delete(tenant, SecretKind.PRODUCER_SIGNING_KEY, keyId);
     }
 
     private static Secret newKey() {

@@ -1,6 +1,7 @@
 package io.authpipe.broker.secrets;
 
 import io.authpipe.events.TenantSecretKind;
+import io.authpipe.records.TenantSecretRecords;
 import io.authpipe.vault.Purpose;
 import java.util.Arrays;
 import java.util.Optional;
@@ -10,7 +11,7 @@ public enum SecretKind {
     WEBHOOK_SIGNING_SECRET("webhook-signing-secret", Purpose.WEBHOOK_SECRET, TenantSecretKind.WEBHOOK_SIGNING_SECRET),
     APP_PASSWORD("app-password", Purpose.APP_PASSWORD, TenantSecretKind.APP_PASSWORD),
     /** Issued by Authpipe ({@code /v1/producer-keys}), never stored or read back through {@code /v1/secrets}. */
-    PRODUCER_SIGNING_KEY("producer-signing-key", Purpose.PRODUCER_SIGNING_KEY, TenantSecretKind.PRODUCER_SIGNING_KEY);
+    PRODUCER_SIGNING_KEY(TenantSecretRecords.PRODUCER_SIGNING_KEY, Purpose.PRODUCER_SIGNING_KEY, TenantSecretKind.PRODUCER_SIGNING_KEY);
 
     private final String segment;
     private final Purpose purpose;

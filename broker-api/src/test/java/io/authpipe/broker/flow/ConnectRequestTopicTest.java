@@ -3,6 +3,7 @@ package io.authpipe.broker.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.authpipe.broker.producers.ProducerKeys;
 import io.authpipe.broker.testing.Api;
 import io.authpipe.broker.testing.BrokerFixture;
 import io.authpipe.broker.testing.StateSecret;
@@ -214,7 +215,9 @@ class ConnectRequestTopicTest {
                 .isEqualTo("signature_invalid");
         assertThat(awaitReply(sendAsIs(second.sign(withId(unsigned), Instant.now()))).getAuthorizeUrl()).isNotNull();
         assertThat(fixture.api(tenant).get("/v1/producer-keys").json().path("keys").toString())
-                .contains(second.keyId()).doesNotContain(first.keyId()).doesNotContain(second.key());
+                .contains(second.keyId()).doesNotContain(first.keyId()).doesNotContain(second.key())
+                .doesNotContain(ProducerKeys.INTERNAL);
+        assertThat(fixture.api(tenant).delete("/v1/producer-keys/" + ProducerKeys.INTERNAL).status()).isEqualTo(404);
         assertThat(fixture.api(tenant).get("/v1/secrets/producer-signing-key/" + second.keyId()).status())
                 .isEqualTo(404);
     }

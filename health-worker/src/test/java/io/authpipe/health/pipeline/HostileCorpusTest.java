@@ -93,7 +93,7 @@ class HostileCorpusTest {
             new Input(Topics.CONNECT_SESSIONS, ConnectSession.class, KeyRule.ANY, List.of("vault")),
             new Input(Topics.TENANTS, Tenant.class, KeyRule.TENANT_ID, List.of("vault", "refresh", "health")),
             new Input(Topics.APP_REGISTRATIONS, AppRegistration.class, KeyRule.ANY, List.of("vault", "refresh")),
-            new Input(Topics.TENANT_SECRETS, TenantSecret.class, KeyRule.ANY, List.of("vault")),
+            new Input(Topics.TENANT_SECRETS, TenantSecret.class, KeyRule.ANY, List.of("vault", "health")),
             new Input(Topics.CONNECT_REQUESTS, ConnectRequest.class, KeyRule.CONNECTION, List.of("connect")),
             new Input(Topics.EXPIRY_TIMERS, ExpiryTimer.class, KeyRule.CONNECTION, List.of("refresh")),
             new Input(Topics.CHECK_SUBJECTS, CheckSubject.class, KeyRule.CONNECTION, List.of("health")),
@@ -258,9 +258,9 @@ class HostileCorpusTest {
         await().atMost(WAIT).ignoreExceptions().until(() -> pipeline.health().scheduled(key).isPresent());
         TopicProbe probe = new TopicProbe(pipeline.broker().kafkaBootstrap());
         probe.send(Topics.CHECK_REQUESTS, key, AvroSerde.of(CheckRequest.class, SchemaRegistry.none()).serialize(
-                Topics.CHECK_REQUESTS, CheckRequest.newBuilder()
+                Topics.CHECK_REQUESTS, pipeline.broker().producerKey(tenant).sign(CheckRequest.newBuilder()
                         .setConnection(new ConnectionRef(tenant.id(), "mastodon", userId)).setRequestedAt(Instant.now())
-                        .setReason(CheckReason.OPERATOR).build()));
+                        .setReason(CheckReason.OPERATOR).build(), Instant.now())));
         await().atMost(WAIT).ignoreExceptions().until(() ->
                 pipeline.health().scheduled(key).map(c -> c.getLastCheckAt() != null).orElse(false));
         String requestId = UUID.randomUUID().toString();
