@@ -8,3 +8,6 @@ export {
 export type { Clock } from './internal/clock.js';
 export type { StreamState } from './internal/eventStream.js';
 export type { Account, CredentialBody, ConnectionChange, ErrorBody, HealthState, RefreshState } from './wire.js';
+export {
+  RequestSigner, type CheckRequestFields, type ConnectRequestFields, type RequestSignature,
+} from './requestSigner.js';

@@ -47,7 +47,9 @@ record EnvironmentSpec(String worker, List<TopicSpec> topics, RateLimits rateLim
     static EnvironmentSpec healthWorker() {
         return new EnvironmentSpec("health", List.of(TopicSpec.compacted(Topics.CHECK_SUBJECTS, PARTITIONS),
                 TopicSpec.deleted(Topics.CHECK_REQUESTS, PARTITIONS, Duration.ofDays(1)),
+                TopicSpec.deleted(Topics.CHECK_REPLIES, PARTITIONS, Duration.ofDays(1)),
                 TopicSpec.compacted(Topics.TENANTS, PARTITIONS),
+                TopicSpec.compacted(Topics.TENANT_SECRETS, PARTITIONS),
                 TopicSpec.compacted(Topics.APP_REGISTRATIONS, PARTITIONS),
                 TopicSpec.deleted(Topics.CONNECTION_EVENTS, PARTITIONS, Duration.ofDays(1)),
                 TopicSpec.deleted(Topics.DEAD_LETTERS, PARTITIONS, Duration.ofDays(1))),

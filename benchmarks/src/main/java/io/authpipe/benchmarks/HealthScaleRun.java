@@ -216,7 +216,9 @@ final class HealthScaleRun {
                 "AUTHPIPE_HEALTH_APPLICATION_ID", APP.applicationId(),
                 "AUTHPIPE_HEALTH_MAX_IN_FLIGHT", Integer.toString(options.maxInFlight()),
                 "AUTHPIPE_HEALTH_MAX_PER_INSTANCE", Integer.toString(options.maxPerInstance()),
-                "AUTHPIPE_HEALTH_INSTANCE_BUDGET", Integer.toString(INSTANCE_BUDGET))));
+                "AUTHPIPE_HEALTH_INSTANCE_BUDGET", Integer.toString(INSTANCE_BUDGET),
+                // the probe's check requests are unsigned: what is measured is the check, not its signature
+                "AUTHPIPE_TOPIC_REQUESTS", "unsigned")));
     }
 
     /** Heap (after full GCs), resident memory, CPU and {@link System#nanoTime()} just before the worker starts. */

@@ -67,7 +67,8 @@ final class RevocationProbe implements AutoCloseable {
         if (!env.sandbox().revokeToken(sample.token().accessToken())) {
             throw new IllegalStateException("the sandbox did not revoke the token of " + sample.connection());
         }
-        CheckRequest request = new CheckRequest(sample.ref(), workerClock.instant(), CheckReason.TOKEN_REFUSED, 401);
+        CheckRequest request = CheckRequest.newBuilder().setConnection(sample.ref()).setRequestedAt(workerClock.instant())
+                .setReason(CheckReason.TOKEN_REFUSED).setReportedStatus(401).build();
         requests.send(Topics.CHECK_REQUESTS, key, requestSerde.serialize(Topics.CHECK_REQUESTS, request));
         requests.flush();
         return Duration.ofMillis(revokedAt(key, startMillis + TIMEOUT.toMillis()) - startMillis);

@@ -19,6 +19,7 @@ import io.authpipe.kafka.StreamsRunner;
 import io.authpipe.kafka.StreamsSettings;
 import io.authpipe.kafka.TopicAdmin;
 import io.authpipe.kafka.deadletter.GlobalDeadLetters;
+import io.authpipe.records.SignedRequests;
 import io.authpipe.schemas.SchemaRegistry;
 import io.authpipe.topics.TopicSubjects;
 import io.authpipe.topics.Topics;
@@ -104,7 +105,8 @@ public final class BrokerApi implements AutoCloseable {
                 config.applicationId() + ConnectRequestTopology.APPLICATION_SUFFIX, "connect", Optional.empty())
                 .toProperties(kafka);
         KafkaStreams connectStreams = StreamsRunner.startAndAwaitRunning(
-                ConnectRequestTopology.build(serdes, services.tenants(), services.sessions()), connectProps,
+                ConnectRequestTopology.build(serdes, services.tenants(), new SignedRequests(
+                        services.producerKeys()::find, config.topicRequests(), clock), services.sessions()), connectProps,
                 STARTUP_TIMEOUT);
         services.rotations().upgradeLegacyTenants(services.tenants().all());
         HttpApi http = new HttpApi(services).start(config.httpHost(), port);

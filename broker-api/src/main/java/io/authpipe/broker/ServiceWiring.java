@@ -24,6 +24,7 @@ import io.authpipe.broker.keys.KeyRotations;
 import io.authpipe.broker.keys.TenantEraser;
 import io.authpipe.broker.routing.Ownership;
 import io.authpipe.broker.routing.StoreRouter;
+import io.authpipe.broker.producers.ProducerKeys;
 import io.authpipe.broker.secrets.TenantSecrets;
 import io.authpipe.broker.session.ConnectSessionService;
 import io.authpipe.broker.session.ConnectSessions;
@@ -95,6 +96,7 @@ final class ServiceWiring {
         TenantSecrets secrets = new TenantSecrets(key -> ServiceWiring.<TenantSecret>lookup(router,
                 VaultTopology.TENANT_SECRETS_STORE, key), tenant -> ofTenant(router, VaultTopology.TENANT_SECRETS_STORE,
                 tenant, k -> k), publisher, vault, clock);
+        ProducerKeys producerKeys = new ProducerKeys(secrets, tenants);
         ConnectService connect = new ConnectService(instances, servers, apps, flows, vault,
                 new CallbackUrls(publicUrl), config.flowTtl(), clock);
         ConnectSessionService sessionService = new ConnectSessionService(connect, sessions, tenants,
@@ -102,7 +104,7 @@ final class ServiceWiring {
         return new HttpApi.Services(tenants, apps, sessionService,
                 new CallbackService(tenants, flows, apps, servers, mastodon, writer, vault, sessionService, clock),
                 connections, reader, new UrgentRefresh(writer, URGENT_REFRESH_COOLDOWN, clock), disconnects,
-                new CheckRequests(publisher, clock), secrets,
+                new CheckRequests(publisher, producerKeys, clock), secrets, producerKeys,
                 new KeyRotations(tenants, vault, connections, reader, writer, apps, secrets,
                         config.keyRotationSettle(), clock),
                 new TenantEraser(disconnects, writer, traces, apps, secrets, tenants, vault),

@@ -2,6 +2,7 @@ package io.authpipe.health;
 
 import io.authpipe.core.config.ConfigException;
 import io.authpipe.core.config.EnvReader;
+import io.authpipe.core.config.RequestMode;
 import io.authpipe.health.dispatch.DispatchSettings;
 import io.authpipe.records.CheckWindow;
 import io.authpipe.vault.kms.KmsSettings;
@@ -23,12 +24,13 @@ import java.util.Optional;
  * @param expiryMargin      how long before a token's expiry or its refresh due time checks stop: a 401 after that
  *                          says nothing about the grant ({@link CheckWindow})
  * @param standbyReplicas   standby replicas of the schedule's stores ({@code AUTHPIPE_STANDBY_REPLICAS}, default 0)
+ * @param requestMode       whether check requests must be signed ({@code AUTHPIPE_TOPIC_REQUESTS}, default signed)
  */
 public record HealthSettings(String kafkaBootstrap, Optional<String> schemaRegistryUrl, String applicationId,
                              String instanceId, Path stateDir, CheckCadence cadence, Duration scanInterval,
                              DispatchSettings dispatch, KmsSettings kms, List<String> instanceAllowList,
                              String userAgent, Duration requestTimeout, Optional<Integer> metricsPort,
-                             Duration expiryMargin, int standbyReplicas) {
+                             Duration expiryMargin, int standbyReplicas, RequestMode requestMode) {
 
     public HealthSettings {
         if (scanInterval.isNegative() || scanInterval.isZero()) {
@@ -58,6 +60,7 @@ public record HealthSettings(String kafkaBootstrap, Optional<String> schemaRegis
                 env.optional("AUTHPIPE_HEALTH_METRICS_PORT").map(p -> env.integer("AUTHPIPE_HEALTH_METRICS_PORT",
                         0, 0, 65535)),
                 env.duration("AUTHPIPE_EXPIRY_MARGIN", CheckWindow.DEFAULT_MARGIN),
-                env.integer("AUTHPIPE_STANDBY_REPLICAS", 0, 0, 8));
+                env.integer("AUTHPIPE_STANDBY_REPLICAS", 0, 0, 8),
+                RequestMode.fromEnv(env));
     }
 }

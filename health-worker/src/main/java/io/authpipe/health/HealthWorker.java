@@ -68,7 +68,8 @@ public final class HealthWorker implements AutoCloseable {
         CheckExecutor executor = new CheckExecutor(settings.dispatch(), attempt::run, metrics, clock);
         SecureRandom random = new SecureRandom();
         RunningStreams streams = RunningStreams.start(
-                HealthTopology.build(registry, executor, settings, metrics, clock, random::nextDouble),
+                HealthTopology.build(registry, executor, settings, metrics, vault::decrypt, clock,
+                        random::nextDouble),
                 StreamsSettings.singleThread(settings.applicationId(), settings.instanceId(), settings.stateDir(),
                         Optional.empty(), Topics.DEAD_LETTERS).withStandbyReplicas(settings.standbyReplicas()),
                 kafka);

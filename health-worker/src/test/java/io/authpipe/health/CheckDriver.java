@@ -4,13 +4,21 @@ import io.authpipe.broker.testing.MutableClock;
 import io.authpipe.events.CheckEvidence;
 import io.authpipe.events.CheckOutcome;
 import io.authpipe.events.CheckReason;
+import io.authpipe.events.CheckReply;
 import io.authpipe.events.CheckRequest;
 import io.authpipe.events.CheckSubject;
 import io.authpipe.events.ConnectionRef;
 import io.authpipe.events.ConnectionStatus;
 import io.authpipe.events.EncryptedSecret;
 import io.authpipe.events.ScheduledCheck;
+import io.authpipe.core.config.RequestMode;
+import io.authpipe.core.secret.Secret;
 import io.authpipe.events.Tenant;
+import io.authpipe.events.TenantSecret;
+import io.authpipe.events.TenantSecretKind;
+import io.authpipe.records.SealedBytes;
+import io.authpipe.records.SignedRecords;
+import io.authpipe.records.TenantSecretRecords;
 import io.authpipe.health.check.CheckClassifier;
 import io.authpipe.health.check.CheckDispatch;
 import io.authpipe.health.check.CheckDone;
@@ -67,6 +75,10 @@ final class CheckDriver implements AutoCloseable {
     static final double RANDOM = 0.25;
     static final String TENANT = "acme";
     static final String INSTANCE = "https://social.example";
+    /** acme's producer signing key; the driver's tenants hold no real keys, so it is stored "sealed" as itself. */
+    static final String KEY_ID = "pk_driver";
+    static final Secret PRODUCER_KEY = Secret.of("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8");
+    private static final ProducerKeyOpener PLAIN_KEYS = (keys, binding, sealed) -> Secret.ofUtf8(sealed);
 
     private static final SchemaRegistry NO_REGISTRY = SchemaRegistry.none();
 
@@ -78,6 +90,7 @@ final class CheckDriver implements AutoCloseable {
     private final TestInputTopic<String, CheckSubject> subjects;
     private final TestInputTopic<String, byte[]> requests;
     private final TestInputTopic<String, Tenant> tenants;
+    private final TestOutputTopic<String, CheckReply> replies;
     private final TestOutputTopic<String, byte[]> deadLetters;
     private double random = RANDOM;
     private int room = Integer.MAX_VALUE;
@@ -93,16 +106,23 @@ final class CheckDriver implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
         driver = new TopologyTestDriver(HealthTopology.build(NO_REGISTRY, new Recording(), settings(stateDir),
-                new HealthMetrics(meters), clock, () -> random), props, T0);
+                new HealthMetrics(meters), PLAIN_KEYS, clock, () -> random), props, T0);
         subjects = driver.createInputTopic(Topics.CHECK_SUBJECTS, Serdes.String().serializer(),
                 AvroSerde.of(CheckSubject.class, NO_REGISTRY).serializer());
         requests = driver.createInputTopic(Topics.CHECK_REQUESTS, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         tenants = driver.createInputTopic(Topics.TENANTS, Serdes.String().serializer(),
                 AvroSerde.of(Tenant.class, NO_REGISTRY).serializer());
+        replies = driver.createOutputTopic(Topics.CHECK_REPLIES, Serdes.String().deserializer(),
+                AvroSerde.of(CheckReply.class, NO_REGISTRY).deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
         tenants.pipeInput(TENANT, tenant(TENANT));
+        driver.createInputTopic(Topics.TENANT_SECRETS, Serdes.String().serializer(),
+                AvroSerde.of(TenantSecret.class, NO_REGISTRY).serializer()).pipeInput(
+                TENANT + ":" + TenantSecretRecords.PRODUCER_SIGNING_KEY + ":" + KEY_ID, TenantSecret.newBuilder()
+                        .setTenantId(TENANT).setKind(TenantSecretKind.PRODUCER_SIGNING_KEY).setName(KEY_ID)
+                        .setSecret(SealedBytes.wrap(PRODUCER_KEY.utf8())).setUpdatedAt(T0).build());
     }
 
     static CheckDriver start() {
@@ -117,7 +137,7 @@ final class CheckDriver implements AutoCloseable {
         return new HealthSettings("unused:9092", Optional.empty(), "health-test", "health-1", stateDir,
                 new CheckCadence(INTERVAL, RETRY_BASE, MIN_GAP, IN_FLIGHT_TIMEOUT), SCAN, DispatchSettings.defaults(),
                 new KmsSettings.LocalKeyFile(stateDir.resolve("master.key")), List.of(), "Authpipe-test",
-                Duration.ofSeconds(10), Optional.empty(), EXPIRY_MARGIN, 0);
+                Duration.ofSeconds(10), Optional.empty(), EXPIRY_MARGIN, 0, RequestMode.SIGNED);
     }
 
     /** The executor's part: takes what it is offered, unless a test made it full. */
@@ -173,6 +193,11 @@ final class CheckDriver implements AutoCloseable {
                 .setRequestedAt(requestedAt).setReason(CheckReason.TOKEN_REFUSED).setReportedStatus(401).build();
     }
 
+    /** {@code request} signed with acme's producer key at its {@code requestedAt}. */
+    static CheckRequest signed(CheckRequest request) {
+        return SignedRecords.sign(request, KEY_ID, PRODUCER_KEY, request.getRequestedAt());
+    }
+
     static byte[] bytes(CheckRequest request) {
         return AvroSerde.of(CheckRequest.class, NO_REGISTRY).serialize(Topics.CHECK_REQUESTS, request);
     }
@@ -203,12 +228,16 @@ final class CheckDriver implements AutoCloseable {
 
     /** A consumer asks for a check of {@code acme:mastodon:<user>} now. */
     void request(String user) {
-        requests.pipeInput(key(user), bytes(request(user, now())));
+        requests.pipeInput(key(user), bytes(signed(request(user, now()))));
     }
 
     /** Whatever another service wrote to {@code authpipe.check-requests}. */
     void requestRaw(String key, byte[] value, Headers headers) {
         requests.pipeInput(new TestRecord<>(key, value, headers, now()));
+    }
+
+    List<TestRecord<String, CheckReply>> replies() {
+        return replies.readRecordsToList();
     }
 
     List<TestRecord<String, byte[]>> deadLetters() {

@@ -4,6 +4,7 @@ import static io.authpipe.health.CheckDriver.SCAN;
 import static io.authpipe.health.CheckDriver.bytes;
 import static io.authpipe.health.CheckDriver.key;
 import static io.authpipe.health.CheckDriver.request;
+import static io.authpipe.health.CheckDriver.signed;
 import static io.authpipe.health.CheckDriver.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What other services write to {@code authpipe.check-requests}: a record that is not a request for its key's
- * connection goes to {@code authpipe.dead-letters} as it came, with the reason and source in headers, and reading
- * goes on.
+ * What other services write to {@code authpipe.check-requests}: every request that can be read is answered on
+ * {@code authpipe.check-replies}, accepted or refused; a record that is no request goes to
+ * {@code authpipe.dead-letters} as it came, with the reason and source in headers, and reading goes on.
  */
 class CheckRequestReaderTest {
     static final String KEY = key("u1");
@@ -49,31 +50,67 @@ class CheckRequestReaderTest {
     }
 
     @Test
-    void aRequestWhoseKeyIsNotTheConnectionItNamesIsDeadLettered() {
+    void aRequestIsAnsweredAcceptedWithItsRequestId() {
+        CheckRequest request = request("u1", driver.now());
+        request.setRequestId("r-1");
+
+        driver.requestRaw(KEY, bytes(signed(request)), new RecordHeaders());
+
+        assertThat(driver.replies()).singleElement().satisfies(reply -> {
+            assertThat(reply.key()).isEqualTo(KEY);
+            assertThat(reply.value().getRequestId()).isEqualTo("r-1");
+            assertThat(reply.value().getAccepted()).isTrue();
+            assertThat(reply.value().getErrorCode()).isNull();
+        });
+        assertThat(driver.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void anUnsignedTamperedOrStaleRequestIsRefusedWithAReplyAndNotScheduled() {
+        driver.put(subject("u1"));
+        CheckRequest request = request("u1", driver.now());
+        CheckRequest tampered = signed(request("u1", driver.now()));
+        tampered.setReportedStatus(403);
+        CheckRequest stale = signed(request("u1", driver.now().minus(Duration.ofMinutes(6))));
+
+        for (CheckRequest refused : List.of(request, tampered, stale)) {
+            driver.requestRaw(KEY, bytes(refused), new RecordHeaders());
+        }
+
+        assertThat(driver.replies()).extracting(r -> r.value().getErrorCode())
+                .containsExactly("signature_required", "signature_invalid", "request_expired");
+        assertThat(driver.stored(KEY).getDueAt()).isNotEqualTo(CheckScheduler.URGENT);
+        assertThat(driver.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aRequestWhoseKeyIsNotTheConnectionItNamesIsRefusedWithAReplyKeyedAsItCame() {
         byte[] forU1 = bytes(request("u1", driver.now()));
 
         driver.requestRaw(key("u2"), forU1, new RecordHeaders());
 
-        assertThat(driver.deadLetters()).singleElement().satisfies(dead -> {
-            assertThat(dead.key()).isEqualTo(key("u2"));
-            assertThat(dead.value()).isEqualTo(forU1);
-            assertThat(reason(dead)).isEqualTo("the key is not the connection the record names");
-            assertThat(source(dead)).isEqualTo(Topics.CHECK_REQUESTS);
+        assertThat(driver.replies()).singleElement().satisfies(reply -> {
+            assertThat(reply.key()).isEqualTo(key("u2"));
+            assertThat(reply.value().getAccepted()).isFalse();
+            assertThat(reply.value().getErrorCode()).isEqualTo("invalid_key");
+            assertThat(reply.value().getErrorMessage()).isEqualTo("the key is not the connection the record names");
         });
+        assertThat(driver.deadLetters()).isEmpty();
+        assertThat(driver.stored(key("u2"))).isNull();
     }
 
     @Test
-    void aRequestNamingAnInvalidConnectionIsDeadLettered() {
+    void aRequestNamingAnInvalidConnectionIsRefusedWithAReply() {
         CheckRequest invalid = request("u1", driver.now());
         invalid.setConnection(new ConnectionRef("Not A Tenant", "mastodon", "u1"));
-        byte[] value = bytes(invalid);
 
-        driver.requestRaw(KEY, value, new RecordHeaders());
+        driver.requestRaw(KEY, bytes(invalid), new RecordHeaders());
 
-        assertThat(driver.deadLetters()).singleElement().satisfies(dead -> {
-            assertThat(dead.value()).isEqualTo(value);
-            assertThat(reason(dead)).startsWith("invalid connection");
+        assertThat(driver.replies()).singleElement().satisfies(reply -> {
+            assertThat(reply.value().getErrorCode()).isEqualTo("invalid_key");
+            assertThat(reply.value().getErrorMessage()).startsWith("invalid connection");
         });
+        assertThat(driver.deadLetters()).isEmpty();
     }
 
     @Test
@@ -122,7 +159,7 @@ class CheckRequestReaderTest {
         driver.request("u1");
 
         List<TestRecord<String, byte[]>> deadLetters = driver.deadLetters();
-        assertThat(deadLetters).hasSize(3);
+        assertThat(deadLetters).hasSize(2);
         assertThat(driver.stored(KEY).getDueAt()).isEqualTo(CheckScheduler.URGENT);
         driver.advance(SCAN);
         assertThat(driver.jobs()).singleElement().satisfies(job -> assertThat(job.urgent()).isTrue());

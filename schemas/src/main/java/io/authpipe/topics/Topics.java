@@ -1,6 +1,7 @@
 package io.authpipe.topics;
 
 import io.authpipe.events.AppRegistration;
+import io.authpipe.events.CheckReply;
 import io.authpipe.events.CheckRequest;
 import io.authpipe.events.CheckSubject;
 import io.authpipe.events.ConnectReply;
@@ -34,6 +35,7 @@ public final class Topics {
     public static final String EXPIRY_TIMERS = "authpipe.expiry-timers";
     public static final String CHECK_SUBJECTS = "authpipe.check-subjects";
     public static final String CHECK_REQUESTS = "authpipe.check-requests";
+    public static final String CHECK_REPLIES = "authpipe.check-replies";
     public static final String AUTHORIZATIONS = "authpipe.authorizations";
     public static final String CONNECT_SESSIONS = "authpipe.connect-sessions";
     public static final String APP_REGISTRATIONS = "authpipe.app-registrations";
@@ -96,6 +98,8 @@ public final class Topics {
                         "connections the health-worker checks, token sealed"),
                 topic(CHECK_REQUESTS, Audience.INPUT, CheckRequest.class,
                         "requests to check a connection now (a token was refused)"),
+                topic(CHECK_REPLIES, Audience.OUTPUT, CheckReply.class,
+                        "answers to check-requests: accepted or refused"),
                 state(AUTHORIZATIONS, Audience.INTERNAL, PendingAuthorization.class,
                         "pending OAuth flows, by state hash"),
                 state(CONNECT_SESSIONS, Audience.INTERNAL, ConnectSession.class,

@@ -21,5 +21,7 @@ public enum Purpose {
     /** A webhook signing secret. */
     WEBHOOK_SECRET,
     /** An app password a user gave for a provider that uses them (Bluesky-style). */
-    APP_PASSWORD
+    APP_PASSWORD,
+    /** A key a tenant's producers sign their topic requests with (HMAC-SHA256). */
+    PRODUCER_SIGNING_KEY
 }

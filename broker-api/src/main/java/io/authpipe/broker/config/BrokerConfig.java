@@ -2,6 +2,7 @@ package io.authpipe.broker.config;
 
 import io.authpipe.broker.vault.RefreshPolicy;
 import io.authpipe.core.config.ConfigException;
+import io.authpipe.core.config.RequestMode;
 import io.authpipe.core.config.EnvReader;
 import io.authpipe.records.CheckWindow;
 import io.authpipe.vault.kms.KmsSettings;
@@ -41,6 +42,7 @@ import java.util.Optional;
  * @param publishTimeout      how long a request waits for Kafka to acknowledge a record it publishes
  * @param standbyReplicas     standby replicas of every state store ({@code AUTHPIPE_STANDBY_REPLICAS}, default 0)
  * @param events              the push channel {@code GET /v1/events}
+ * @param topicRequests       whether connect requests on the topic must be signed ({@code AUTHPIPE_TOPIC_REQUESTS})
  */
 public record BrokerConfig(
         String httpHost,
@@ -67,7 +69,8 @@ public record BrokerConfig(
         PeerSettings peers,
         Duration publishTimeout,
         int standbyReplicas,
-        EventSettings events) {
+        EventSettings events,
+        RequestMode topicRequests) {
 
     /**
      * The production shape (one of possibly several instances): Kafka's address and {@code AUTHPIPE_PEER_SECRET}
@@ -114,7 +117,8 @@ public record BrokerConfig(
                 peers,
                 HttpSettings.positive(env, "AUTHPIPE_KAFKA_PUBLISH_TIMEOUT", Duration.ofSeconds(15)),
                 env.integer("AUTHPIPE_STANDBY_REPLICAS", 0, 0, 8),
-                EventSettings.fromEnv(env));
+                EventSettings.fromEnv(env),
+                RequestMode.fromEnv(env));
     }
 
     private static URI url(String name, String value) {

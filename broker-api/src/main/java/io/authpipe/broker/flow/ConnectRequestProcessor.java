@@ -1,6 +1,7 @@
 package io.authpipe.broker.flow;
 
 import io.authpipe.broker.api.ApiProblem;
+import io.authpipe.records.SignedRequests;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.broker.tenant.TenantDirectory;
 import io.authpipe.core.identity.TenantId;
@@ -30,21 +31,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What the flow cannot do (an unknown tenant, an invalid field, an instance that cannot be asked, the KMS or
  * Kafka failing) is a reply with an error code, never an exception: {@link ConnectService} answers every request
- * with a value. A record that is no request at all (no key, no value) is refused ({@link RecordRejectedException})
- * and goes to {@code authpipe.dead-letters}; a request whose key is not its connection's is answered
- * {@code invalid_key}.
+ * with a value. A record that is no request at all (no value) is refused ({@link RecordRejectedException}) and goes
+ * to {@code authpipe.dead-letters}; a request whose key is not its connection's (or none) is answered
+ * {@code invalid_key}, keyed as it came. A request not signed by one of its tenant's producers ({@link SignedRequests})
+ * is answered {@code signature_required}, {@code signature_invalid} or {@code request_expired}; the signature is
+ * checked once, on arrival, so a request deferred by a registration limit does not expire while it waits.
  */
 final class ConnectRequestProcessor implements Processor<String, ConnectRequest, String, ConnectReply> {
     static final Duration RETRY_EVERY = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(ConnectRequestProcessor.class);
 
     private final TenantDirectory tenants;
+    private final SignedRequests signatures;
     private final ConnectLinks connect;
     private ProcessorContext<String, ConnectReply> context;
     private KeyValueStore<String, ConnectRequest> deferred;
 
-    ConnectRequestProcessor(TenantDirectory tenants, ConnectLinks connect) {
+    ConnectRequestProcessor(TenantDirectory tenants, SignedRequests signatures, ConnectLinks connect) {
         this.tenants = tenants;
+        this.signatures = signatures;
         this.connect = connect;
     }
 
@@ -57,15 +62,22 @@ final class ConnectRequestProcessor implements Processor<String, ConnectRequest,
 
     @Override
     public void process(Record<String, ConnectRequest> record) {
-        if (record.key() == null || record.value() == null) {
-            throw new RecordRejectedException("a connect request needs a key (its connection key) and a value");
+        if (record.value() == null) {
+            throw new RecordRejectedException("a connect request needs a value");
         }
-        Optional<ApiProblem> keyProblem = keyProblem(record.key(), record.value());
-        if (keyProblem.isPresent()) {
-            reply(record.key(), record.timestamp(), ConnectReplies.refused(record.value(), keyProblem.get()));
+        Optional<ApiProblem> refusal = keyProblem(record.key(), record.value()).or(() -> unsigned(record.value()));
+        if (refusal.isPresent()) {
+            reply(record.key(), record.timestamp(), ConnectReplies.refused(record.value(), refusal.get()));
             return;
         }
         handle(record.key(), record.value(), record.timestamp());
+    }
+
+    /** Why the request is not its tenant's producer's, if it is not (an unknown tenant is for handle to answer). */
+    private Optional<ApiProblem> unsigned(ConnectRequest request) {
+        return tenant(request.getConnection().getTenantId())
+                .flatMap(tenant -> signatures.refusal(tenant.id(), request))
+                .map(refusal -> ApiProblem.badRequest(refusal.code(), refusal.message()));
     }
 
     /** A valid connection keyed by another key; an invalid connection is for the flow's validation to answer. */

@@ -4,6 +4,7 @@ import io.authpipe.broker.kafka.EventSerdes;
 import io.authpipe.broker.tenant.TenantDirectory;
 import io.authpipe.events.ConnectReply;
 import io.authpipe.events.ConnectRequest;
+import io.authpipe.records.SignedRequests;
 import io.authpipe.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -27,11 +28,12 @@ public final class ConnectRequestTopology {
     private ConnectRequestTopology() {
     }
 
-    public static Topology build(EventSerdes serdes, TenantDirectory tenants, ConnectLinks connect) {
+    public static Topology build(EventSerdes serdes, TenantDirectory tenants, SignedRequests signatures,
+                                 ConnectLinks connect) {
         Topology topology = new Topology();
         topology.addSource("connect-requests-source", Serdes.String().deserializer(),
                         serdes.of(ConnectRequest.class).deserializer(), Topics.CONNECT_REQUESTS)
-                .addProcessor("connect-requests", () -> new ConnectRequestProcessor(tenants, connect),
+                .addProcessor("connect-requests", () -> new ConnectRequestProcessor(tenants, signatures, connect),
                         "connect-requests-source")
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEFERRED_STORE),
                         Serdes.String(), serdes.of(ConnectRequest.class)), "connect-requests")

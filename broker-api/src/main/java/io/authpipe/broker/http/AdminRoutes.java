@@ -3,6 +3,7 @@ package io.authpipe.broker.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authpipe.broker.api.ApiProblem;
+import io.authpipe.broker.producers.ProducerKeys;
 import io.authpipe.broker.tenant.ReturnUrls;
 import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.broker.tenant.TenantRegistry;
@@ -17,9 +18,11 @@ import java.util.List;
  */
 final class AdminRoutes {
     private final TenantRegistry tenants;
+    private final ProducerKeys producerKeys;
 
-    AdminRoutes(TenantRegistry tenants) {
+    AdminRoutes(TenantRegistry tenants, ProducerKeys producerKeys) {
         this.tenants = tenants;
+        this.producerKeys = producerKeys;
     }
 
     /** Registers the routes; {@link Admission} checks the admin token before any of them runs. */
@@ -35,6 +38,7 @@ final class AdminRoutes {
         List<String> returnUrls = returnUrls(body);
         TenantRegistry.IssuedKey issued = tenants.create(id, name, returnUrls).orElseThrow(() ->
                 ApiProblem.of(409, "tenant_exists", "tenant " + id + " already exists").toException());
+        producerKeys.internal(issued.tenant()); // before any check request needs it, so every reader has it
         ctx.status(201).json(issuedView(issued));
     }
 

@@ -164,7 +164,8 @@ final class ConnectionRoutes {
             answerRevoked(ctx, stored, "there is no token to check, reconnect the account");
             return;
         }
-        Instant requestedAt = checks.request(key, body.reason(), body.reportedStatus());
+        Instant requestedAt = checks.request(TenantAuth.tenant(ctx), key, body.reason(),
+                body.reportedStatus());
         ctx.status(202).json(new CheckRequested("check_requested", stored.getVersion(), requestedAt));
     }
 

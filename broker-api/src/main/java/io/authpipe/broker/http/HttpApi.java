@@ -13,6 +13,7 @@ import io.authpipe.broker.flow.CallbackService;
 import io.authpipe.broker.keys.KeyRotations;
 import io.authpipe.broker.keys.TenantEraser;
 import io.authpipe.broker.routing.StoreRouter;
+import io.authpipe.broker.producers.ProducerKeys;
 import io.authpipe.broker.secrets.TenantSecrets;
 import io.authpipe.broker.session.ConnectSessionService;
 import io.authpipe.broker.tenant.TenantRegistry;
@@ -41,6 +42,7 @@ public final class HttpApi implements AutoCloseable {
                            CallbackService callback,
                            ConnectionStore connections, CredentialReader reader, UrgentRefresh urgentRefresh,
                            DisconnectService disconnects, CheckRequests checks, TenantSecrets secrets,
+                           ProducerKeys producerKeys,
                            KeyRotations rotations, TenantEraser eraser, StoreRouter router, EventStreams events,
                            PrometheusMeterRegistry meters, Optional<String> adminToken, HttpSettings http, PeerSettings peers, String peerScheme,
                            Clock clock) {
@@ -66,13 +68,14 @@ public final class HttpApi implements AutoCloseable {
                 services.disconnects(), services.checks(), tenantConnections, forwarder, services.clock())
                 .register(app);
         new SecretRoutes(services.secrets()).register(app);
+        new ProducerKeyRoutes(services.producerKeys()).register(app);
         new EventRoutes(services.events()).register(app);
         app.get(OpenApi.PATH, OpenApi::serve);
         HttpMetrics metrics = new HttpMetrics(services.meters());
         app.after(metrics::count);
         if (services.adminToken().isPresent()) {
             app.get("/admin/metrics", metrics::serve);
-            new AdminRoutes(services.tenants()).register(app);
+            new AdminRoutes(services.tenants(), services.producerKeys()).register(app);
             new KeyRoutes(services.tenants(), services.rotations(), services.eraser(), tenantConnections).register(app);
         }
         app.get("/health", ctx -> health(ctx, services.router()));

@@ -7,6 +7,7 @@ import io.authpipe.core.identity.TenantId;
 import io.authpipe.core.secret.Secret;
 import io.authpipe.events.TenantSecret;
 import io.authpipe.records.SealedBytes;
+import io.authpipe.records.TenantSecretRecords;
 import io.authpipe.topics.Topics;
 import io.authpipe.vault.SecretBinding;
 import io.authpipe.vault.Vault;
@@ -23,7 +24,6 @@ import java.util.function.Function;
  */
 public final class TenantSecrets {
     private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(10);
-    private static final String PROVIDER = "authpipe";
 
     private final Function<String, Optional<TenantSecret>> stored;
     private final Function<TenantId, Map<String, TenantSecret>> ofTenant;
@@ -62,6 +62,14 @@ public final class TenantSecrets {
                 binding(tenant, kind, name), SealedBytes.unwrap(s.getSecret())), s.getUpdatedAt()));
     }
 
+    /** The names of the tenant's secrets of {@code kind}, with when each was stored. */
+    public Map<String, Instant> names(Tenant tenant, SecretKind kind) {
+        Map<String, Instant> names = new java.util.TreeMap<>();
+        ofTenant.apply(tenant.id()).values().stream().filter(s -> s.getKind() == kind.avro())
+                .forEach(s -> names.put(s.getName(), s.getUpdatedAt()));
+        return names;
+    }
+
     /** Deletes the secret; false when there was none. */
     public boolean delete(Tenant tenant, SecretKind kind, String name) {
         String key = key(tenant, kind, name);
@@ -97,11 +105,11 @@ public final class TenantSecrets {
 
     /** The record key: {@code tenant:kind:name}. Names are restricted so the key is unambiguous. */
     static String key(Tenant tenant, SecretKind kind, String name) {
-        return tenant.id().value() + ':' + kind.segment() + ':' + name;
+        return TenantSecretRecords.key(tenant.id(), kind.segment(), name);
     }
 
     private static SecretBinding binding(Tenant tenant, SecretKind kind, String name) {
-        return new SecretBinding(tenant.id(), PROVIDER, kind.segment() + ':' + name, kind.purpose());
+        return TenantSecretRecords.binding(tenant.id(), kind.segment(), name, kind.purpose());
     }
 
     /** A secret read back: its value and when it was stored. */

@@ -3,9 +3,11 @@ package io.authpipe.broker.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.authpipe.broker.producers.ProducerKeys;
 import io.authpipe.broker.testing.Api;
 import io.authpipe.broker.testing.BrokerFixture;
 import io.authpipe.broker.testing.StateSecret;
+import io.authpipe.broker.testing.TestProducerKey;
 import io.authpipe.broker.testing.TestTenant;
 import io.authpipe.broker.testing.TopicProbe;
 import io.authpipe.core.identity.ConnectionKey;
@@ -24,6 +26,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -176,9 +179,74 @@ class ConnectRequestTopicTest {
         String requestId = UUID.randomUUID().toString();
         topics.send(Topics.CONNECT_REQUESTS, ConnectionKey.of(tenant.id(), "mastodon", "someone-else").asKafkaKey(),
                 REQUESTS.serialize(Topics.CONNECT_REQUESTS,
-                        request(tenant, requestId, "user-key", List.of("read"), challenge())));
+                        signed(request(tenant, requestId, "user-key", List.of("read"), challenge()))));
 
         assertThat(awaitReply(requestId).getErrorCode()).isEqualTo("invalid_key");
+    }
+
+    @Test
+    void anUnsignedTamperedStaleOrRevokedKeysRequestIsRefusedWithAReply() {
+        // Given a tenant whose producers hold two keys (rolling from the first to the second)
+        TestProducerKey first = fixture.issueProducerKey(tenant);
+        TestProducerKey second = fixture.issueProducerKey(tenant);
+        ConnectRequest unsigned = request(tenant, UUID.randomUUID().toString(), "user-signed", List.of("read"),
+                challenge());
+        Instant now = Instant.now();
+
+        // When requests arrive unsigned, tampered after signing, signed too long ago, or by another tenant's key
+        String noSignature = sendAsIs(unsigned);
+        String tampered = sendAsIs(ConnectRequest.newBuilder(first.sign(withId(unsigned), now))
+                .setScopes(List.of("read", "write")).build());
+        String stale = sendAsIs(first.sign(withId(unsigned), now.minus(Duration.ofMinutes(6))));
+        String foreign = sendAsIs(fixture.producerKey(fixture.createTenant("events-other")).sign(withId(unsigned),
+                now));
+
+        // Then each is answered with its refusal, and both of the tenant's keys are accepted
+        assertThat(awaitReply(noSignature).getErrorCode()).isEqualTo("signature_required");
+        assertThat(awaitReply(tampered).getErrorCode()).isEqualTo("signature_invalid");
+        assertThat(awaitReply(stale).getErrorCode()).isEqualTo("request_expired");
+        assertThat(awaitReply(foreign).getErrorCode()).isEqualTo("signature_invalid");
+        assertThat(awaitReply(sendAsIs(first.sign(withId(unsigned), now))).getAuthorizeUrl()).isNotNull();
+        assertThat(awaitReply(sendAsIs(second.sign(withId(unsigned), now))).getAuthorizeUrl()).isNotNull();
+
+        // And when the first key is revoked, its requests are refused and the second's still accepted
+        assertThat(fixture.api(tenant).delete("/v1/producer-keys/" + first.keyId()).status()).isEqualTo(204);
+        assertThat(awaitReply(sendAsIs(first.sign(withId(unsigned), Instant.now()))).getErrorCode())
+                .isEqualTo("signature_invalid");
+        assertThat(awaitReply(sendAsIs(second.sign(withId(unsigned), Instant.now()))).getAuthorizeUrl()).isNotNull();
+        assertThat(fixture.api(tenant).get("/v1/producer-keys").json().path("keys").toString())
+                .contains(second.keyId()).doesNotContain(first.keyId()).doesNotContain(second.key())
+                .doesNotContain(ProducerKeys.INTERNAL);
+        assertThat(fixture.api(tenant).delete("/v1/producer-keys/" + ProducerKeys.INTERNAL).status()).isEqualTo(404);
+        assertThat(fixture.api(tenant).get("/v1/secrets/producer-signing-key/" + second.keyId()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aRequestWithoutAKeyIsAnsweredInvalidKeyWithoutAKey() {
+        String requestId = UUID.randomUUID().toString();
+        topics.send(Topics.CONNECT_REQUESTS, null, REQUESTS.serialize(Topics.CONNECT_REQUESTS,
+                signed(request(tenant, requestId, "user-no-key", List.of("read"), challenge()))));
+
+        ConsumerRecord<String, byte[]> reply = topics.await(Topics.CONNECT_REPLIES,
+                r -> REPLIES.deserialize(Topics.CONNECT_REPLIES, r.value()).getRequestId().equals(requestId), WAIT);
+        assertThat(reply.key()).isNull();
+        assertThat(REPLIES.deserialize(Topics.CONNECT_REPLIES, reply.value()).getErrorCode()).isEqualTo("invalid_key");
+    }
+
+    private static ConnectRequest withId(ConnectRequest request) {
+        return ConnectRequest.newBuilder(request).setRequestId(UUID.randomUUID().toString()).build();
+    }
+
+    private static String sendAsIs(ConnectRequest request) {
+        ConnectionRef c = request.getConnection();
+        topics.send(Topics.CONNECT_REQUESTS, ConnectionKey.of(c.getTenantId(), c.getProvider(), c.getUserId())
+                .asKafkaKey(), REQUESTS.serialize(Topics.CONNECT_REQUESTS, request));
+        return request.getRequestId();
+    }
+
+    private static ConnectRequest signed(ConnectRequest request) {
+        return fixture.producerKey(tenant).sign(request, Instant.now());
     }
 
     private static Optional<String> challenge() {
@@ -192,7 +260,8 @@ class ConnectRequestTopicTest {
     private static String send(TestTenant tenant, String userId, List<String> scopes, Optional<String> challenge) {
         String requestId = UUID.randomUUID().toString();
         topics.send(Topics.CONNECT_REQUESTS, ConnectionKey.of(tenant.id(), "mastodon", userId).asKafkaKey(),
-                REQUESTS.serialize(Topics.CONNECT_REQUESTS, request(tenant, requestId, userId, scopes, challenge)));
+                REQUESTS.serialize(Topics.CONNECT_REQUESTS, fixture.producerKey(tenant).sign(
+                        request(tenant, requestId, userId, scopes, challenge), Instant.now())));
         return requestId;
     }
 

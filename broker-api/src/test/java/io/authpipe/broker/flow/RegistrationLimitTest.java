@@ -97,6 +97,7 @@ class RegistrationLimitTest {
                 .setConnection(new ConnectionRef(tenant.id(), "mastodon", connection.user().value()))
                 .setInstance(fixture.sandbox().baseUrl()).setScopes(scopes).setReturnTo(tenant.returnTo())
                 .setStateChallenge(StateSecret.generate().challenge()).build();
+        request = fixture.producerKey(tenant).sign(request, CLOCK.instant());
         topics.send(Topics.CONNECT_REQUESTS, key,
                 AvroSerde.of(ConnectRequest.class, SchemaRegistry.none()).serialize(Topics.CONNECT_REQUESTS, request));
         return requestId;

@@ -98,6 +98,12 @@ class OpenApiContractTest {
             contract.check("GET", SECRET, api.get("/v1/secrets/app-password/contract"));
             contract.check("DELETE", SECRET, api.delete("/v1/secrets/app-password/contract"));
             contract.check("GET", SECRET, api.get("/v1/secrets/app-password/contract"));
+            Api.Reply issued = api.post("/v1/producer-keys", Map.of());
+            contract.check("POST", "/v1/producer-keys", issued);
+            contract.check("GET", "/v1/producer-keys", api.get("/v1/producer-keys"));
+            String producerKey = "/v1/producer-keys/" + issued.json().path("keyId").asText();
+            contract.check("DELETE", "/v1/producer-keys/{keyId}", api.delete(producerKey));
+            contract.check("DELETE", "/v1/producer-keys/{keyId}", api.delete(producerKey));
             fixture.revokeInVault(tenant, "contract-user");
             contract.check("GET", CREDENTIAL, api.get("/v1/credentials/mastodon/contract-user"));
             contract.check("POST", CONNECTION + "/check", api.post("/v1/connections/mastodon/contract-user/check",

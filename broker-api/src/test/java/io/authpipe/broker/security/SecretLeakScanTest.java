@@ -73,6 +73,9 @@ class SecretLeakScanTest {
                     .get("/v1/credentials/mastodon/" + user).json().path("credential").asText()));
         }
         connectByTopic(tenant, "user-by-topic");
+        String producerKey = fixture.producerKey(tenant).key();
+        secrets.put("producer signing key", utf8(producerKey));
+        secrets.put("producer signing key (raw)", Base64.getUrlDecoder().decode(producerKey));
         fixture.api(tenant).delete("/v1/connections/mastodon/user-gone");
         fixture.sandbox().operator().clientSecrets().forEach(s -> secrets.put("client secret " + s.hashCode(), utf8(s)));
         fixture.sandbox().operator().receivedCodeVerifiers()

@@ -47,6 +47,7 @@ public final class BrokerFixture implements AutoCloseable {
     private final String applicationId;
     private final Map<String, String> extraEnv;
     private final Clock clock;
+    private final Map<String, TestProducerKey> producerKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private BrokerApi broker;
     private int port;
 
@@ -181,6 +182,20 @@ public final class BrokerFixture implements AutoCloseable {
         return new TestTenant(id, reply.json().path("apiKey").asText(), RETURN_TO);
     }
 
+    /** The tenant's producer signing key, issued on first use ({@code POST /v1/producer-keys}). */
+    public TestProducerKey producerKey(TestTenant tenant) {
+        return producerKeys.computeIfAbsent(tenant.id(), id -> issueProducerKey(tenant));
+    }
+
+    /** A new producer signing key of the tenant. */
+    public TestProducerKey issueProducerKey(TestTenant tenant) {
+        Api.Reply reply = api(tenant).post("/v1/producer-keys", Map.of());
+        if (reply.status() != 201) {
+            throw new IllegalStateException("producer key not issued: " + reply.status() + " " + reply.text());
+        }
+        return new TestProducerKey(reply.json().path("keyId").asText(), reply.json().path("key").asText());
+    }
+
     /** Starts a connection of {@code userId} for {@code scopes} and returns the authorize URL. */
     public String startConnect(TestTenant tenant, String userId, List<String> scopes) {
         Api.Reply reply = api(tenant).post("/v1/connect", Map.of("provider", "mastodon", "userId", userId,
@@ -208,6 +223,7 @@ public final class BrokerFixture implements AutoCloseable {
                 .setReturnTo(tenant.returnTo())
                 .setStateChallenge(challenge.orElse(null))
                 .build();
+        request = producerKey(tenant).sign(request, clock.instant());
         TopicProbe topics = new TopicProbe(kafkaBootstrap());
         topics.send(Topics.CONNECT_REQUESTS, ConnectionKey.of(tenant.id(), "mastodon", userId).asKafkaKey(),
                 requests.serialize(Topics.CONNECT_REQUESTS, request));

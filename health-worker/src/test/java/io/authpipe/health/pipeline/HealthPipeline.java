@@ -56,12 +56,13 @@ public final class HealthPipeline implements AutoCloseable {
     }
 
     /**
-     * Starts broker-api with {@code sandbox}, then a health-worker reading {@code workerClock}, configured with
-     * {@code workerEnv} on top of the test defaults.
+     * Starts broker-api with {@code sandbox}, then a health-worker, both reading {@code workerClock} (broker-api signs
+     * the check requests it writes, and the worker refuses one signed more than 5 minutes from its clock), the
+     * worker configured with {@code workerEnv} on top of the test defaults.
      */
     public static HealthPipeline start(EmbeddedKafka kafka, Path dir, SandboxConfig sandbox, Clock workerClock,
                                        Map<String, String> workerEnv) {
-        BrokerFixture broker = BrokerFixture.start(kafka, dir, sandbox, Map.of(), Clock.systemUTC());
+        BrokerFixture broker = BrokerFixture.start(kafka, dir, sandbox, Map.of(), workerClock);
         HealthPipeline pipeline = new HealthPipeline(broker, dir, workerClock, workerEnv);
         pipeline.startWorker(dir.resolve("worker-state"));
         return pipeline;
@@ -142,10 +143,11 @@ public final class HealthPipeline implements AutoCloseable {
         return revocations(tenant, userId);
     }
 
-    /** Writes a {@link CheckRequest} to {@code authpipe.check-requests}, as a consuming service would. */
+    /** Writes a signed {@link CheckRequest} to {@code authpipe.check-requests}, as a consuming service would. */
     public void requestCheck(TestTenant tenant, String userId, CheckReason reason, Integer reportedStatus) {
-        CheckRequest request = new CheckRequest(new ConnectionRef(tenant.id(), "mastodon", userId), Instant.now(),
-                reason, reportedStatus);
+        CheckRequest request = broker.producerKey(tenant).sign(CheckRequest.newBuilder()
+                .setConnection(new ConnectionRef(tenant.id(), "mastodon", userId)).setRequestedAt(Instant.now())
+                .setReason(reason).setReportedStatus(reportedStatus).build(), workerClock.instant());
         produce(Topics.CHECK_REQUESTS, key(tenant, userId),
                 AvroSerde.of(CheckRequest.class, SchemaRegistry.none()).serialize(Topics.CHECK_REQUESTS, request));
     }

@@ -45,10 +45,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -63,7 +66,8 @@ import org.slf4j.LoggerFactory;
  * on every one of its input topics: random well-formed records of each topic's schema, plausible ones that reach the
  * processors' rules, truncated, 2 GiB-declaring, garbage, unknown-schema, null and wrongly keyed records. Then every
  * application is RUNNING, {@code /health} answers 200, each record that cannot be handled is on
- * {@code authpipe.dead-letters} once per application that read it, with its reason, and a connection still connects,
+ * {@code authpipe.dead-letters} once per application that read it, with the documented headers (its source topic,
+ * partition and offset, the exception class and the reason; every application has some), and a connection still connects,
  * refreshes, is checked and is read; and the same after every application restarts on that data, with its local
  * state and without (its stores restored from Kafka).
  *
@@ -89,7 +93,7 @@ class HostileCorpusTest {
             new Input(Topics.CONNECT_SESSIONS, ConnectSession.class, KeyRule.ANY, List.of("vault")),
             new Input(Topics.TENANTS, Tenant.class, KeyRule.TENANT_ID, List.of("vault", "refresh", "health")),
             new Input(Topics.APP_REGISTRATIONS, AppRegistration.class, KeyRule.ANY, List.of("vault", "refresh")),
-            new Input(Topics.TENANT_SECRETS, TenantSecret.class, KeyRule.ANY, List.of("vault")),
+            new Input(Topics.TENANT_SECRETS, TenantSecret.class, KeyRule.ANY, List.of("vault", "health")),
             new Input(Topics.CONNECT_REQUESTS, ConnectRequest.class, KeyRule.CONNECTION, List.of("connect")),
             new Input(Topics.EXPIRY_TIMERS, ExpiryTimer.class, KeyRule.CONNECTION, List.of("refresh")),
             new Input(Topics.CHECK_SUBJECTS, CheckSubject.class, KeyRule.CONNECTION, List.of("health")),
@@ -109,10 +113,12 @@ class HostileCorpusTest {
 
             // When
             long started = System.nanoTime();
-            produce(pipeline.broker().kafkaBootstrap(), corpus);
+            Map<String, RecordMetadata> positions = produce(pipeline.broker().kafkaBootstrap(), corpus);
 
             // Then
-            Map<String, Set<String>> deadLetters = awaitDeadLetters(pipeline, corpus);
+            Map<String, Set<String>> deadLetters = awaitDeadLetters(pipeline, corpus, positions);
+            assertThat(deadLetters.values().stream().flatMap(Set::stream)).as("applications that dead-lettered")
+                    .containsAll(pipeline.applicationIds().keySet());
             LOG.info("MEASURE hostile corpus: {} records dead-lettered as expected in {} ms", corpus.size(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
             assertEveryApplicationServes(pipeline);
@@ -145,7 +151,9 @@ class HostileCorpusTest {
         return corpus;
     }
 
-    private static void produce(String bootstrap, List<Sent> corpus) {
+    /** Sends the corpus; returns where each record landed, by corpus id. */
+    private static Map<String, RecordMetadata> produce(String bootstrap, List<Sent> corpus) {
+        Map<String, Future<RecordMetadata>> sends = new HashMap<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 KafkaConnection.of(bootstrap).producerConfig("hostile-corpus"), new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -154,15 +162,27 @@ class HostileCorpusTest {
                         sent.hostile().key(), sent.hostile().value());
                 record.headers().add(HostileCorpus.KIND_HEADER, utf8(sent.hostile().kind().name()));
                 record.headers().add(HostileCorpus.ID_HEADER, utf8(sent.hostile().id()));
-                producer.send(record);
+                sends.put(sent.hostile().id(), producer.send(record));
             }
             producer.flush();
+        }
+        Map<String, RecordMetadata> positions = new HashMap<>();
+        sends.forEach((id, send) -> positions.put(id, sentTo(send)));
+        return positions;
+    }
+
+    private static RecordMetadata sentTo(Future<RecordMetadata> send) {
+        try {
+            return send.get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("a corpus record was not sent", e);
         }
     }
 
     /**
      * Whether every application reading the record must dead-letter it: what cannot be read anywhere, a value-less
-     * record where a value is required, a record whose key is not its connection.
+     * record where a value is required, a record whose key is not its connection (but a request: that one is
+     * answered on its reply topic).
      */
     private static boolean mustBeDeadLettered(Sent sent) {
         Kind kind = sent.hostile().kind();
@@ -170,18 +190,19 @@ class HostileCorpusTest {
         return kind.unreadable()
                 || kind == Kind.NULL_VALUE && Set.of(Topics.CONNECTION_EVENTS, Topics.CONNECT_REQUESTS,
                         Topics.CHECK_REQUESTS).contains(topic)
-                || kind == Kind.WRONG_KEY && (!topic.equals(Topics.CONNECT_REQUESTS) || sent.hostile().key() == null);
+                || kind == Kind.WRONG_KEY && !Set.of(Topics.CONNECT_REQUESTS, Topics.CHECK_REQUESTS).contains(topic);
     }
 
     /** Corpus id to the applications that dead-lettered it, once every expected dead letter is there. */
-    private static Map<String, Set<String>> awaitDeadLetters(WholePipeline pipeline, List<Sent> corpus) {
+    private static Map<String, Set<String>> awaitDeadLetters(WholePipeline pipeline, List<Sent> corpus,
+                                                             Map<String, RecordMetadata> positions) {
         Map<String, String> names = new HashMap<>();
         pipeline.applicationIds().forEach((name, id) -> names.put(id, name));
         TopicProbe probe = new TopicProbe(pipeline.broker().kafkaBootstrap());
         Map<String, Set<String>> dead = new HashMap<>();
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             dead.clear();
-            dead.putAll(deadLetters(probe, names));
+            dead.putAll(deadLetters(probe, names, positions));
             assertThat(corpus.stream().filter(HostileCorpusTest::mustBeDeadLettered)
                     .filter(sent -> !dead.getOrDefault(sent.hostile().id(), Set.of())
                             .containsAll(sent.input().readers()))
@@ -190,14 +211,25 @@ class HostileCorpusTest {
         return dead;
     }
 
-    private static Map<String, Set<String>> deadLetters(TopicProbe probe, Map<String, String> names) {
+    /**
+     * Corpus id to the applications whose dead letter of it is on the topic, each carrying the documented headers:
+     * the source topic, partition and offset the record was sent to, the exception class, a reason, the stage and
+     * a known application.
+     */
+    private static Map<String, Set<String>> deadLetters(TopicProbe probe, Map<String, String> names,
+                                                        Map<String, RecordMetadata> positions) {
         Map<String, Set<String>> dead = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : probe.records(Topics.DEAD_LETTERS)) {
             String id = TopicProbe.header(record, HostileCorpus.ID_HEADER);
             if (id != null) {
                 DeadLetter letter = DeadLetter.fromHeaders(record.headers()).orElseThrow();
+                RecordMetadata sentTo = positions.get(id);
                 assertThat(letter.reason()).isNotBlank().hasSizeLessThanOrEqualTo(500);
-                assertThat(id).startsWith(letter.sourceTopic() + "#");
+                assertThat(letter.exception()).as(id).matches("[\\w.$]+(Exception|Error)");
+                assertThat(letter.sourceTopic()).isEqualTo(sentTo.topic());
+                assertThat(letter.sourcePartition()).isEqualTo(sentTo.partition());
+                assertThat(letter.sourceOffset()).isEqualTo(sentTo.offset());
+                assertThat(names).containsKey(letter.application());
                 dead.computeIfAbsent(id, i -> new HashSet<>()).add(names.get(letter.application()));
             }
         }
@@ -226,15 +258,18 @@ class HostileCorpusTest {
         await().atMost(WAIT).ignoreExceptions().until(() -> pipeline.health().scheduled(key).isPresent());
         TopicProbe probe = new TopicProbe(pipeline.broker().kafkaBootstrap());
         probe.send(Topics.CHECK_REQUESTS, key, AvroSerde.of(CheckRequest.class, SchemaRegistry.none()).serialize(
-                Topics.CHECK_REQUESTS, new CheckRequest(new ConnectionRef(tenant.id(), "mastodon", userId),
-                        Instant.now(), CheckReason.OPERATOR, null)));
+                Topics.CHECK_REQUESTS, pipeline.broker().producerKey(tenant).sign(CheckRequest.newBuilder()
+                        .setConnection(new ConnectionRef(tenant.id(), "mastodon", userId)).setRequestedAt(Instant.now())
+                        .setReason(CheckReason.OPERATOR).build(), Instant.now())));
         await().atMost(WAIT).ignoreExceptions().until(() ->
                 pipeline.health().scheduled(key).map(c -> c.getLastCheckAt() != null).orElse(false));
         String requestId = UUID.randomUUID().toString();
-        probe.send(Topics.CONNECT_REQUESTS, key, REQUESTS.serialize(Topics.CONNECT_REQUESTS, ConnectRequest.newBuilder()
-                .setRequestId(requestId).setConnection(new ConnectionRef(tenant.id(), "mastodon", userId))
-                .setInstance(pipeline.broker().sandbox().baseUrl()).setScopes(List.of("read"))
-                .setReturnTo(tenant.returnTo()).setStateChallenge(StateSecret.generate().challenge()).build()));
+        probe.send(Topics.CONNECT_REQUESTS, key, REQUESTS.serialize(Topics.CONNECT_REQUESTS, pipeline.broker()
+                .producerKey(tenant).sign(ConnectRequest.newBuilder()
+                        .setRequestId(requestId).setConnection(new ConnectionRef(tenant.id(), "mastodon", userId))
+                        .setInstance(pipeline.broker().sandbox().baseUrl()).setScopes(List.of("read"))
+                        .setReturnTo(tenant.returnTo()).setStateChallenge(StateSecret.generate().challenge()).build(),
+                        Instant.now())));
         ConsumerRecord<String, byte[]> reply = probe.await(Topics.CONNECT_REPLIES, r -> r.value() != null
                 && requestId.equals(REPLIES.deserialize(Topics.CONNECT_REPLIES, r.value()).getRequestId()), WAIT);
         assertThat(REPLIES.deserialize(Topics.CONNECT_REPLIES, reply.value()).getAuthorizeUrl()).isNotNull();

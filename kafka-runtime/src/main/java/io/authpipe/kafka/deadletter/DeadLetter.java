@@ -49,7 +49,8 @@ public record DeadLetter(String application, Stage stage, String sourceTopic, in
 
     /**
      * The dead-letter record: the source record's key, value, timestamp and headers (less any
-     * {@value DeadLetterHeaders#PREFIX}* ones it carried), then this dead letter's headers. No partition is chosen:
+     * {@value DeadLetterHeaders#PREFIX}* ones it carried but {@value DeadLetterHeaders#REPLAYED_FROM}), then this
+     * dead letter's headers. No partition is chosen:
      * the key decides, as for the source.
      */
     public ProducerRecord<byte[], byte[]> toRecord(String topic, byte[] key, byte[] value, Headers sourceHeaders,
@@ -57,7 +58,8 @@ public record DeadLetter(String application, Stage stage, String sourceTopic, in
         RecordHeaders headers = new RecordHeaders();
         if (sourceHeaders != null) {
             for (Header header : sourceHeaders) {
-                if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
+                if (!header.key().startsWith(DeadLetterHeaders.PREFIX)
+                        || header.key().equals(DeadLetterHeaders.REPLAYED_FROM)) {
                     headers.add(header);
                 }
             }

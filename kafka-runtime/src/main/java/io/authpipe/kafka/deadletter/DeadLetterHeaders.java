@@ -15,6 +15,10 @@ package io.authpipe.kafka.deadletter;
  *  authpipe.dlq.partition   its partition
  *  authpipe.dlq.offset      its offset
  * </pre>
+ *
+ * <p>A record replayed from the dead-letter topic to its source topic (the launcher's {@code dead-letters replay})
+ * carries the source record's headers without these, plus {@value #REPLAYED_FROM}: {@code partition/offset} of the
+ * dead letter it came from. That one header survives if the replay is dead-lettered again.
  */
 public final class DeadLetterHeaders {
     /** Every Authpipe dead-letter header starts with this; a source record's own such headers are dropped. */
@@ -27,6 +31,8 @@ public final class DeadLetterHeaders {
     public static final String SOURCE = PREFIX + "source";
     public static final String PARTITION = PREFIX + "partition";
     public static final String OFFSET = PREFIX + "offset";
+    /** On a replayed record: the dead letter it came from, {@code partition/offset} on the dead-letter topic. */
+    public static final String REPLAYED_FROM = PREFIX + "replayed-from";
 
     private DeadLetterHeaders() {
     }
