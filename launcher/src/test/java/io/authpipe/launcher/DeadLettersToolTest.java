@@ -32,7 +32,7 @@ class DeadLettersToolTest {
     @Test
     void theRunningLaunchersFactsNameTheEmbeddedBroker(@TempDir Path home) {
         new DevFacts("http://127.0.0.1:8080", "dev", "ap_key", "adm", "http://r", "http://s", List.of(),
-                "127.0.0.1:9", "http://d").write(home.resolve("dev.json"));
+                "127.0.0.1:9", "http://d", null).write(home.resolve("dev.json"));
 
         int status = run(Map.of("AUTHPIPE_HOME", home.toString()), "lst");
 
