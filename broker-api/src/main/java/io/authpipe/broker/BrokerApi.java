@@ -11,6 +11,7 @@ import io.authpipe.broker.keys.RotationResumer;
 import io.authpipe.broker.kafka.EventSerdes;
 import io.authpipe.broker.kafka.PipelineTopics;
 import io.authpipe.broker.kafka.Publisher;
+import io.authpipe.broker.producers.ProducerKeys;
 import io.authpipe.broker.routing.StoreRouter;
 import io.authpipe.broker.tenant.TenantRegistry;
 import io.authpipe.broker.vault.VaultTopology;
@@ -55,11 +56,12 @@ public final class BrokerApi implements AutoCloseable {
     private final Publisher publisher;
     private final TenantRegistry tenants;
     private final AppRegistry apps;
+    private final ProducerKeys producerKeys;
     private final URI publicUrl;
 
     private BrokerApi(KafkaStreams vaultStreams, GlobalDeadLetters vaultDeadLetters, KafkaStreams connectStreams,
                       HttpApi http, EventStreams events, RotationResumer resumer, Publisher publisher,
-                      TenantRegistry tenants, AppRegistry apps, URI publicUrl) {
+                      TenantRegistry tenants, AppRegistry apps, ProducerKeys producerKeys, URI publicUrl) {
         this.events = events;
         this.resumer = resumer;
         this.vaultStreams = vaultStreams;
@@ -69,6 +71,7 @@ public final class BrokerApi implements AutoCloseable {
         this.publisher = publisher;
         this.tenants = tenants;
         this.apps = apps;
+        this.producerKeys = producerKeys;
         this.publicUrl = publicUrl;
     }
 
@@ -109,12 +112,14 @@ public final class BrokerApi implements AutoCloseable {
                         services.producerKeys()::find, config.topicRequests(), clock), services.sessions()), connectProps,
                 STARTUP_TIMEOUT);
         services.rotations().upgradeLegacyTenants(services.tenants().all());
+        // POST .../check signs with broker-api's own key of the tenant: every reader should hold it before the first
+        services.tenants().all().forEach(services.producerKeys()::internal);
         HttpApi http = new HttpApi(services).start(config.httpHost(), port);
         RotationResumer resumer = new RotationResumer(services.tenants()::all, services.rotations())
                 .start(ROTATION_PASS_INTERVAL);
         LOG.info("broker-api ready url={} instance={}", publicUrl, config.instanceId());
         return new BrokerApi(vaultStreams, vaultDeadLetters, connectStreams, http, events, resumer, publisher,
-                services.tenants(), services.apps(), publicUrl);
+                services.tenants(), services.apps(), services.producerKeys(), publicUrl);
     }
 
     /**
@@ -173,6 +178,11 @@ public final class BrokerApi implements AutoCloseable {
     }
 
     /** The tenants' OAuth apps at the instances. */
+    /** The tenants' producer signing keys, broker-api's own included. */
+    public ProducerKeys producerKeys() {
+        return producerKeys;
+    }
+
     public AppRegistry apps() {
         return apps;
     }
