@@ -13,6 +13,7 @@ import io.authpipe.broker.kafka.PipelineTopics;
 import io.authpipe.broker.kafka.Publisher;
 import io.authpipe.broker.producers.ProducerKeys;
 import io.authpipe.broker.routing.StoreRouter;
+import io.authpipe.broker.tenant.Tenant;
 import io.authpipe.broker.tenant.TenantRegistry;
 import io.authpipe.broker.vault.VaultTopology;
 import io.authpipe.kafka.KafkaConnection;
@@ -23,6 +24,7 @@ import io.authpipe.kafka.deadletter.GlobalDeadLetters;
 import io.authpipe.records.SignedRequests;
 import io.authpipe.schemas.SchemaRegistry;
 import io.authpipe.topics.TopicSubjects;
+import io.authpipe.vault.KmsUnavailableException;
 import io.authpipe.topics.Topics;
 import io.authpipe.vault.Vault;
 import io.authpipe.vault.VaultPolicy;
@@ -112,8 +114,7 @@ public final class BrokerApi implements AutoCloseable {
                         services.producerKeys()::find, config.topicRequests(), clock), services.sessions()), connectProps,
                 STARTUP_TIMEOUT);
         services.rotations().upgradeLegacyTenants(services.tenants().all());
-        // POST .../check signs with broker-api's own key of the tenant: every reader should hold it before the first
-        services.tenants().all().forEach(services.producerKeys()::internal);
+        issueInternalProducerKeys(services);
         HttpApi http = new HttpApi(services).start(config.httpHost(), port);
         RotationResumer resumer = new RotationResumer(services.tenants()::all, services.rotations())
                 .start(ROTATION_PASS_INTERVAL);
@@ -137,6 +138,22 @@ public final class BrokerApi implements AutoCloseable {
                         published.compatibility());
             } else if (outcome instanceof TopicSubjects.Refused refused) {
                 LOG.error("subject {} not registered: {}", refused.subject(), refused.reason());
+            }
+        }
+    }
+
+    /**
+     * POST .../check signs with broker-api's own key of the tenant: issue it now for tenants that have none, so the
+     * health-workers hold it before the first check. A KMS that is down does not stop the start: the first check
+     * issues the key then.
+     */
+    private static void issueInternalProducerKeys(HttpApi.Services services) {
+        for (Tenant tenant : services.tenants().all()) {
+            try {
+                services.producerKeys().ensureInternal(tenant);
+            } catch (KmsUnavailableException e) {
+                LOG.warn("broker-api's producer key of tenant {} not issued at start-up (KMS unavailable): {}",
+                        tenant.id().value(), e.getMessage());
             }
         }
     }

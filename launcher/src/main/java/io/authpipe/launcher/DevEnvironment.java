@@ -85,7 +85,7 @@ public final class DevEnvironment implements AutoCloseable {
         ApiKey[] key = new ApiKey[1];
         DemoApp demo = own("demo app", DemoApp.start(settings.demoPort(), apiUrl, () -> key[0].value().reveal()));
         key[0] = DevTenant.ensure(broker.tenants(), List.of(returnTo, demo.url()), previous.map(DevFacts::apiKey));
-        broker.producerKeys().internal(broker.tenants().find(DevTenant.ID).orElseThrow());
+        broker.producerKeys().ensureInternal(broker.tenants().find(DevTenant.ID).orElseThrow());
         // The sandbox starts empty every time: apps registered with an earlier one are unknown to it.
         broker.apps().forgetAt(broker.tenants().find(DevTenant.ID).orElseThrow(),
                 InstanceAddress.parse(sandbox.baseUrl()));

@@ -63,6 +63,20 @@ public final class ProducerKeys {
                 });
     }
 
+    /**
+     * Issues broker-api's own key of the tenant if it has none, without opening one it has (no KMS call then).
+     *
+     * @return whether a key was issued
+     * @throws io.authpipe.vault.KmsUnavailableException if the KMS cannot seal it now (the first check issues it)
+     */
+    public boolean ensureInternal(Tenant tenant) {
+        if (secrets.names(tenant, SecretKind.PRODUCER_SIGNING_KEY).containsKey(INTERNAL)) {
+            return false;
+        }
+        secrets.put(tenant, SecretKind.PRODUCER_SIGNING_KEY, INTERNAL, newKey());
+        return true;
+    }
+
     /** The key a request names, if the tenant exists and holds it. */
     public Optional<Secret> find(TenantId tenant, String keyId) {
         return tenants.find(tenant).flatMap(t -> secrets.get(t, SecretKind.PRODUCER_SIGNING_KEY, keyId))
