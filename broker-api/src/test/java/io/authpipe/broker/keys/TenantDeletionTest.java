@@ -108,9 +108,12 @@ class TenantDeletionTest {
             assertThat(fixture.api(keeping).delete("/v1/connections/mastodon/" + leaving).status()).isEqualTo(200);
             assertThat(fixture.admin().delete("/admin/v1/tenants/" + erased.id()).status()).isEqualTo(200);
 
-            // Then each learnt why: a last DELETED record on credential-updated and a revocation ...
-            assertThat(deletions(keeping.id(), leaving)).containsExactly(RevocationReason.DISCONNECTED_BY_TENANT);
-            assertThat(deletions(erased.id(), "user-1")).containsExactly(RevocationReason.TENANT_DELETED);
+            // Then each learnt why: a last DELETED record on credential-updated and a revocation (visible to a
+            // read_committed reader once the vault's transaction commits, just after the DELETE answered) ...
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(deletions(keeping.id(), leaving)).containsExactly(RevocationReason.DISCONNECTED_BY_TENANT);
+                assertThat(deletions(erased.id(), "user-1")).containsExactly(RevocationReason.TENANT_DELETED);
+            });
             // ... and once compacted, no compacted topic or changelog holds a byte of them; the other one stays
             await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
                 topics.nudge();
