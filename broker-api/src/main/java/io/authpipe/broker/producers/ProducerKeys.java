@@ -67,7 +67,7 @@ public final class ProducerKeys {
      * Issues broker-api's own key of the tenant if it has none, without opening one it has (no KMS call then).
      *
      * @return whether a key was issued
-     * @throws io.authpipe.vault.KmsUnavailableException if the KMS cannot seal it now (the first check issues it)
+     * @throws RuntimeException if the vault cannot seal it now (KMS down, tenant key unknown)
      */
     public boolean ensureInternal(Tenant tenant) {
         if (secrets.names(tenant, SecretKind.PRODUCER_SIGNING_KEY).containsKey(INTERNAL)) {
