@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TopicContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Path TYPESCRIPT = Path.of(System.getProperty("authpipe.examples.typescript", "typescript"));
+    private static final Path TYPESCRIPT = Path.of(System.getProperty("authpipe.examples.typescript",
+            "../examples/typescript"));
     private static final Duration LINK_TIMEOUT = Duration.ofSeconds(30);
 
     @TempDir
@@ -60,8 +61,7 @@ class TopicContractTest {
     @BeforeAll
     static void startTheEmbeddedDefault() throws Exception {
         dev = DevEnvironment.start(new EnvReader(Map.of("AUTHPIPE_HOME", home.toString(), "AUTHPIPE_HTTP_PORT", "0",
-                "AUTHPIPE_SANDBOX_PORT", "0", "AUTHPIPE_DEMO_PORT", "0", "AUTHPIPE_REGISTRY_PORT", "0",
-                "AUTHPIPE_APICURIO_HOME", System.getProperty("authpipe.apicurio.home", "../launcher/target/apicurio"))),
+                "AUTHPIPE_SANDBOX_PORT", "0", "AUTHPIPE_DEMO_PORT", "0", "AUTHPIPE_REGISTRY_PORT", "0")),
                 Clock.systemUTC());
         facts = dev.facts();
         assertThat(facts.schemaRegistryUrl()).as("the embedded default runs a schema registry").isNotNull();

@@ -1,0 +1,102 @@
+package io.authpipe.refresh.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.authpipe.broker.testing.Api;
+import io.authpipe.events.RevocationReason;
+import io.authpipe.events.StatusChange;
+import io.authpipe.sandbox.mastodon.RefreshFault;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Refreshes interrupted: by a disconnect while the answer is on its way, by the worker stopping mid-refresh, by an
+ * answer that is lost (probed, never replayed against a rotating server), and by no worker at all while a reader waits.
+ */
+class InterruptedRefreshTest extends RefreshPipelineTestBase {
+
+    @Test
+    @Order(4)
+    void aRefreshResultArrivingAfterADisconnectChangesNothing() {
+        connect();
+        int grantsBefore = pipeline.sandbox().refreshGrantsReceived();
+        double refreshedBefore = pipeline.results("refreshed");
+        pipeline.sandbox().failRefreshes(RefreshFault.slowAnswer(Duration.ofSeconds(2)), 1);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
+                .until(() -> pipeline.sandbox().refreshGrantsReceived() > grantsBefore);
+
+        assertThat(pipeline.disconnect(tenant, user).status()).isEqualTo(200);
+        await().atMost(WITHIN).until(() -> pipeline.results("refreshed") > refreshedBefore);
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> pipeline.connection(tenant, user) == null);
+        assertThat(pipeline.credential(tenant, user).status()).isEqualTo(404);
+        assertThat(pipeline.awaitRevocations(tenant, user)).singleElement().satisfies(r -> {
+            assertThat(r.getReason()).isEqualTo(RevocationReason.DISCONNECTED_BY_TENANT);
+            assertThat(r.getChange()).isEqualTo(StatusChange.DELETED);
+        });
+        connected = false;
+    }
+
+    @Test
+    @Order(2)
+    void theWorkerStoppedMidRefreshLosesNothingAndDoesNotRefreshTwice() {
+        JsonNode first = connect();
+        int grantsBefore = pipeline.sandbox().refreshGrantsReceived();
+        pipeline.sandbox().failRefreshes(RefreshFault.slowAnswer(Duration.ofSeconds(2)), 1);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
+                .until(() -> pipeline.sandbox().refreshGrantsReceived() > grantsBefore);
+
+        pipeline.stopWorker();
+        pipeline.startWorker();
+
+        JsonNode refreshed = pipeline.awaitVersion(tenant, user, 2, WITHIN);
+        assertThat(refreshed.path("status").asText()).isEqualTo("active");
+        assertThat(pipeline.sandbox().refreshGrantsReceived() - grantsBefore).isEqualTo(1);
+        Api.Reply now = pipeline.credential(tenant, user);
+        assertThat(now.json().path("credential").asText()).isNotEqualTo(first.path("credential").asText());
+        assertThat(pipeline.sandbox().activeTokensOf("alice")).contains(now.json().path("credential").asText());
+        assertThat(pipeline.revocations(tenant, user)).isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void aRefreshWhoseAnswerWasLostIsProbedAndNeverReplayedAgainstARotatingServer() {
+        connect();
+        int grantsBefore = pipeline.sandbox().refreshGrantsReceived();
+        pipeline.sandbox().failRefreshes(RefreshFault.slowAnswer(RefreshPipeline.REQUEST_TIMEOUT.plusSeconds(2)), 1);
+
+        JsonNode lost = pipeline.awaitConnection(tenant, user,
+                c -> c.path("status").asText().equals("needs_reauthorization"), WITHIN);
+
+        assertThat(lost.path("refresh").path("lastError").asText()).isEqualTo("refresh_answer_lost");
+        assertThat(pipeline.sandbox().refreshGrantsReceived() - grantsBefore).isEqualTo(1);
+        assertThat(pipeline.awaitRevocations(tenant, user)).singleElement()
+                .satisfies(r -> assertThat(r.getReason()).isEqualTo(RevocationReason.REFRESH_REJECTED));
+    }
+
+    @Test
+    @Order(3)
+    void anExpiredCredentialIsNeverServedAndAReaderCanWaitForItsUrgentRefresh() {
+        JsonNode first = connect();
+        pipeline.stopWorker();
+        Instant expiry = Instant.parse(first.path("expiresAt").asText());
+        await().atMost(WITHIN).until(() -> Instant.now().isAfter(expiry.plusMillis(200)));
+
+        Api.Reply expired = pipeline.credential(tenant, user);
+        assertThat(expired.status()).isEqualTo(503);
+        assertThat(expired.error()).isEqualTo("credential_expired");
+        assertThat(expired.header("Retry-After")).isEqualTo("1");
+        assertThat(expired.text()).doesNotContain(first.path("credential").asText());
+        pipeline.startWorker();
+        Api.Reply waited = pipeline.credential(tenant, user, 10);
+
+        assertThat(waited.status()).isEqualTo(200);
+        assertThat(waited.json().path("credential").asText()).isNotEqualTo(first.path("credential").asText());
+        assertThat(Instant.parse(waited.json().path("expiresAt").asText())).isAfter(Instant.now());
+    }
+}
