@@ -23,22 +23,7 @@ class InterruptedRefreshTest extends RefreshPipelineTestBase {
     @Order(4)
     void aRefreshResultArrivingAfterADisconnectChangesNothing() {
         connect();
-        int grantsBefore = pipeline.sandbox().refreshGrantsReceived();
-        double refreshedBefore = pipeline.results("refreshed");
-        pipeline.sandbox().failRefreshes(RefreshFault.slowAnswer(Duration.ofSeconds(2)), 1);
-        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
-                .until(() -> pipeline.sandbox().refreshGrantsReceived() > grantsBefore);
-
-        assertThat(pipeline.disconnect(tenant, user).status()).isEqualTo(200);
-        await().atMost(WITHIN).until(() -> pipeline.results("refreshed") > refreshedBefore);
-
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> pipeline.connection(tenant, user) == null);
-        assertThat(pipeline.credential(tenant, user).status()).isEqualTo(404);
-        assertThat(pipeline.awaitRevocations(tenant, user)).singleElement().satisfies(r -> {
-            assertThat(r.getReason()).isEqualTo(RevocationReason.DISCONNECTED_BY_TENANT);
-            assertThat(r.getChange()).isEqualTo(StatusChange.DELETED);
-        });
+        disconnectWhileTheRefreshIsInFlight(user);
         connected = false;
     }
 
@@ -67,15 +52,40 @@ class InterruptedRefreshTest extends RefreshPipelineTestBase {
     @Order(1)
     void aRefreshWhoseAnswerWasLostIsProbedAndNeverReplayedAgainstARotatingServer() {
         connect();
+        loseTheAnswerOfARefresh(user);
+    }
+
+    /** Disconnects {@code userId} while its refresh waits 2 s for its answer; the late result changes nothing. */
+    private void disconnectWhileTheRefreshIsInFlight(String userId) {
+        int grantsBefore = pipeline.sandbox().refreshGrantsReceived();
+        double refreshedBefore = pipeline.results("refreshed");
+        pipeline.sandbox().failRefreshes(RefreshFault.slowAnswer(Duration.ofSeconds(2)), 1);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
+                .until(() -> pipeline.sandbox().refreshGrantsReceived() > grantsBefore);
+
+        assertThat(pipeline.disconnect(tenant, userId).status()).isEqualTo(200);
+        await().atMost(WITHIN).until(() -> pipeline.results("refreshed") > refreshedBefore);
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> pipeline.connection(tenant, userId) == null);
+        assertThat(pipeline.credential(tenant, userId).status()).isEqualTo(404);
+        assertThat(pipeline.awaitRevocations(tenant, userId)).singleElement().satisfies(r -> {
+            assertThat(r.getReason()).isEqualTo(RevocationReason.DISCONNECTED_BY_TENANT);
+            assertThat(r.getChange()).isEqualTo(StatusChange.DELETED);
+        });
+    }
+
+    /** The refresh of connected {@code userId} is answered after the request timeout: probed, never replayed. */
+    private void loseTheAnswerOfARefresh(String userId) {
         int grantsBefore = pipeline.sandbox().refreshGrantsReceived();
         pipeline.sandbox().failRefreshes(RefreshFault.slowAnswer(RefreshPipeline.REQUEST_TIMEOUT.plusSeconds(2)), 1);
 
-        JsonNode lost = pipeline.awaitConnection(tenant, user,
+        JsonNode lost = pipeline.awaitConnection(tenant, userId,
                 c -> c.path("status").asText().equals("needs_reauthorization"), WITHIN);
 
         assertThat(lost.path("refresh").path("lastError").asText()).isEqualTo("refresh_answer_lost");
         assertThat(pipeline.sandbox().refreshGrantsReceived() - grantsBefore).isEqualTo(1);
-        assertThat(pipeline.awaitRevocations(tenant, user)).singleElement()
+        assertThat(pipeline.awaitRevocations(tenant, userId)).singleElement()
                 .satisfies(r -> assertThat(r.getReason()).isEqualTo(RevocationReason.REFRESH_REJECTED));
     }
 
