@@ -25,4 +25,11 @@ public interface RefreshDispatch {
 
     /** Runs a reserved job asynchronously; the reservation is released when it completes. */
     void submit(RefreshJob job);
+
+    /**
+     * Revokes at the provider, asynchronously and best effort, tokens a refresh obtained for a connection that no
+     * longer takes them (erased or revoked while the refresh was in flight): nobody holds them, and Mastodon would
+     * hand them to the next authorisation of the same app, account and scopes.
+     */
+    void revokeOrphan(Completion.Issued issued);
 }

@@ -12,7 +12,9 @@ import io.authpipe.vault.TenantKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * newer version arrives (the result was applied, or something else changed the connection) or a tombstone cancels
  * it. If it runs out first, the outcome is unknown and the next job probes before refreshing
  * ({@link RefreshJob.Mode#PROBE_FIRST}); if the result is known to be on the topic, the lease is simply extended.
+ *
+ * <p>Tokens a refresh obtained are remembered (in memory, sealed) until the vault's next timer shows it applied them.
+ * If a tombstone comes first, or came while the refresh was in flight, the connection was erased or revoked meanwhile
+ * and the vault drops the result: nobody holds those tokens, so they are revoked at the provider
+ * ({@link RefreshDispatch#revokeOrphan}). Otherwise they would stay alive, and Mastodon would hand them to the next
+ * authorisation of the same app, account and scopes. Best effort: a worker that stops in between forgets them.
  */
 final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(TimerScheduler.class);
@@ -44,6 +52,7 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
     private final RefreshMetrics metrics;
     private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
     private final List<RefreshJob> awaitingCommit = new ArrayList<>();
+    private final Map<String, Completion.Issued> unapplied = new HashMap<>();
     private ProcessorContext<Void, Void> context;
     private DueSchedule<ExpiryTimer> timers;
     private Leases leases;
@@ -82,12 +91,17 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
         if (timer == null) {
             timers.cancel(key);
             leases.drop(key);
+            Completion.Issued orphaned = unapplied.remove(key);
+            if (orphaned != null) {
+                revokeOrphan(orphaned);
+            }
             return;
         }
         ConnectionKeys.keyProblem(key, timer.getConnection()).ifPresent(problem -> {
             throw new RecordRejectedException(problem);
         });
         leases.dropOtherThan(key, timer.getVersion());
+        unapplied.computeIfPresent(key, (k, issued) -> issued.job().version() == timer.getVersion() ? issued : null);
         Optional<RefreshLease> lease = leases.of(key, timer.getVersion());
         if (lease.isPresent()) {
             // the same version again (secrets resealed, or a reader asking for an urgent refresh): one is in flight
@@ -162,8 +176,16 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
     private void settle(Completion completion, Instant now) {
         String key = completion.connectionKey();
         long version = completion.version();
-        if (completion instanceof Completion.Answered) {
+        if (completion instanceof Completion.Answered answered) {
+            boolean leased = leases.of(key, version).isPresent();
             leases.markAnswered(key, version);
+            answered.issued().ifPresent(issued -> {
+                if (leased) {
+                    unapplied.put(key, issued);
+                } else if (timers.get(key).isEmpty()) {
+                    revokeOrphan(issued); // the tombstone came while the refresh was in flight
+                }
+            });
         } else if (completion instanceof Completion.Inconclusive inconclusive) {
             leases.extend(key, version, inconclusive.retryAt());
             reschedule(key, version, inconclusive.retryAt());
@@ -173,6 +195,12 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
             }
             reschedule(key, version, notSent.retryAt());
         }
+    }
+
+    private void revokeOrphan(Completion.Issued issued) {
+        LOG.info("refresh result of connection={} version={} arrived after the connection was erased or revoked; "
+                + "revoking its tokens at the provider", issued.job().connectionKey(), issued.job().version());
+        dispatch.revokeOrphan(issued);
     }
 
     /** Moves the connection's timer to {@code dueAt} if it is still the timer of {@code version}. */
@@ -185,6 +213,7 @@ final class TimerScheduler implements Processor<String, ExpiryTimer, Void, Void>
     public void close() {
         awaitingCommit.forEach(job -> dispatch.release(job.connectionKey(), job.timer()));
         awaitingCommit.clear();
+        unapplied.clear();
         if (context != null) {
             metrics.forget(context.taskId().toString());
         }

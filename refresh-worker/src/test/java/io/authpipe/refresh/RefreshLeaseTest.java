@@ -179,6 +179,71 @@ class RefreshLeaseTest {
         assertThat(driver.stored("gone:mastodon:u1")).isNull();
     }
 
+    @Test
+    void tokensARefreshObtainedAreRevokedWhenATombstoneComesBeforeTheVaultAppliedThem() {
+        handOverTheFirstRefresh();
+
+        driver.jobs().get(0).onCompletion().accept(refreshed(driver.jobs().get(0)));
+        driver.advance(TICK);
+        assertThat(driver.orphansRevoked()).isEmpty();
+        driver.cancel(KEY);
+
+        assertThat(driver.orphansRevoked()).singleElement()
+                .satisfies(issued -> assertThat(issued.job().version()).isEqualTo(1));
+    }
+
+    @Test
+    void tokensARefreshObtainedAfterItsConnectionWasTombstonedAreRevoked() {
+        handOverTheFirstRefresh();
+        driver.cancel(KEY);
+
+        driver.jobs().get(0).onCompletion().accept(refreshed(driver.jobs().get(0)));
+        driver.advance(TICK);
+
+        assertThat(driver.orphansRevoked()).hasSize(1);
+        assertThat(driver.lease(KEY)).isNull();
+    }
+
+    @Test
+    void tokensTheVaultAppliedAreNeverRevokedByALaterTombstone() {
+        handOverTheFirstRefresh();
+        driver.jobs().get(0).onCompletion().accept(refreshed(driver.jobs().get(0)));
+        driver.advance(TICK);
+
+        driver.put(timer("u1", 2, driver.now().plusSeconds(60)));
+        driver.cancel(KEY);
+
+        assertThat(driver.orphansRevoked()).isEmpty();
+    }
+
+    @Test
+    void tokensTheVaultAppliedBeforeTheCompletionWasSettledAreNeverRevoked() {
+        handOverTheFirstRefresh();
+        driver.jobs().get(0).onCompletion().accept(refreshed(driver.jobs().get(0)));
+        driver.put(timer("u1", 2, driver.now().plusSeconds(60)));
+        driver.advance(TICK);
+
+        driver.cancel(KEY);
+
+        assertThat(driver.orphansRevoked()).isEmpty();
+    }
+
+    @Test
+    void aFailureAnsweredBeforeATombstoneRevokesNothing() {
+        handOverTheFirstRefresh();
+        driver.jobs().get(0).onCompletion().accept(new Completion.Answered(KEY, 1));
+        driver.advance(TICK);
+
+        driver.cancel(KEY);
+
+        assertThat(driver.orphansRevoked()).isEmpty();
+    }
+
+    private static Completion.Answered refreshed(RefreshJob job) {
+        return new Completion.Answered(KEY, job.version(), java.util.Optional.of(new Completion.Issued(job,
+                job.timer().getAccessToken(), job.timer().getRefreshToken())));
+    }
+
     /** u1's timer at version 1 comes due, is leased, and is handed to the executor on the next scan. */
     private void handOverTheFirstRefresh() {
         driver.put(timer("u1", 1, T0.plusSeconds(5)));

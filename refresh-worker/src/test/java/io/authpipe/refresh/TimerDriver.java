@@ -50,6 +50,7 @@ final class TimerDriver implements AutoCloseable {
 
     private final List<Dispatch> dispatched = new ArrayList<>();
     private final List<RefreshJob> jobs = new ArrayList<>();
+    private final List<Completion.Issued> orphansRevoked = new ArrayList<>();
     private boolean admitting = true;
     private final Path stateDir;
     private final TopologyTestDriver driver;
@@ -97,6 +98,11 @@ final class TimerDriver implements AutoCloseable {
         @Override
         public void submit(RefreshJob job) {
             jobs.add(job);
+        }
+
+        @Override
+        public void revokeOrphan(Completion.Issued issued) {
+            orphansRevoked.add(issued);
         }
     }
 
@@ -155,6 +161,11 @@ final class TimerDriver implements AutoCloseable {
 
     void putTenant(Tenant tenant) {
         tenants.pipeInput(tenant.getTenantId(), tenant);
+    }
+
+    /** Tokens of refreshes whose connection was gone, handed over for revocation, in order. */
+    List<Completion.Issued> orphansRevoked() {
+        return List.copyOf(orphansRevoked);
     }
 
     /** Jobs handed to the executor, in order. */

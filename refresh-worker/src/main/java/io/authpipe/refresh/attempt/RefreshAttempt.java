@@ -10,6 +10,7 @@ import io.authpipe.events.ExpiryTimer;
 import io.authpipe.mastodon.ClientCredentials;
 import io.authpipe.mastodon.InstanceUnavailableException;
 import io.authpipe.mastodon.MastodonClient;
+import io.authpipe.mastodon.RevokeOutcome;
 import io.authpipe.mastodon.ServerDirectory;
 import io.authpipe.mastodon.ServerInfo;
 import io.authpipe.mastodon.TokenGrant;
@@ -31,6 +32,7 @@ import io.authpipe.vault.VaultCryptoException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -208,7 +210,49 @@ public final class RefreshAttempt {
         Boolean rotated = grant.refreshToken().map(r -> !r.equals(opened.refreshToken())).orElse(null);
         grant.expiresAt().ifPresent(expiresAt -> metrics.refreshedAhead(Duration.between(now,
                 job.timer().getExpiresAt())));
-        return publish(job, RefreshEvents.refreshed(job, grant, access, refresh, rotated, now), "refreshed", true);
+        Completion published = publish(job, RefreshEvents.refreshed(job, grant, access, refresh, rotated, now),
+                "refreshed", true);
+        // only expiring tokens: the vault answers a result it applied with the next timer, so a tombstone before that
+        // timer means it never applied them (without an expiry, applying them would cancel the timer instead)
+        return published instanceof Completion.Answered && grant.expiresAt().isPresent()
+                ? new Completion.Answered(job.connectionKey(), job.version(),
+                        Optional.of(new Completion.Issued(job, access, refresh)))
+                : published;
+    }
+
+    /**
+     * Revokes tokens a refresh obtained for a connection that was gone when its result arrived: the refresh token if
+     * one was issued (RFC 7009: the server then drops the access token with it; Mastodon revokes the row holding
+     * both), else the access token. Best effort: a failure is logged and counted, never retried.
+     */
+    public void revokeOrphan(Completion.Issued issued) {
+        RefreshJob job = issued.job();
+        try {
+            if (job.app().isEmpty() || job.timer().getInstance() == null) {
+                metrics.result("orphan_not_revoked");
+                LOG.warn("orphaned tokens of connection={} version={} not revoked: no app registration",
+                        job.connectionKey(), job.version());
+                return;
+            }
+            ConnectionKey key = ConnectionKeys.of(job.timer().getConnection());
+            boolean refreshToken = issued.refreshToken() != null;
+            Secret token = vault.decrypt(job.keys(), SecretBinding.forConnection(key,
+                            refreshToken ? Purpose.REFRESH_TOKEN : Purpose.ACCESS_TOKEN),
+                    SealedBytes.unwrap(refreshToken ? issued.refreshToken() : issued.accessToken()));
+            AppRegistration app = job.app().get();
+            Secret clientSecret = vault.decrypt(job.keys(), SecretBinding.forAppClientSecret(key.tenant(),
+                    key.provider().value(), job.timer().getAppRef()), SealedBytes.unwrap(app.getClientSecret()));
+            InstanceAddress instance = InstanceAddress.parse(job.timer().getInstance());
+            RevokeOutcome outcome = mastodon.revoke(servers.lookup(instance),
+                    new ClientCredentials(app.getClientId(), clientSecret), token);
+            metrics.result(outcome == RevokeOutcome.REVOKED ? "orphan_revoked" : "orphan_not_revoked");
+            LOG.info("tokens refreshed for connection={} version={} after it was gone: revocation {}",
+                    job.connectionKey(), job.version(), outcome);
+        } catch (RuntimeException e) {
+            metrics.result("orphan_not_revoked");
+            LOG.warn("orphaned tokens of connection={} version={} not revoked ({})", job.connectionKey(),
+                    job.version(), e.getClass().getSimpleName());
+        }
     }
 
     private Completion failTransiently(RefreshJob job, String error, Instant retryAt, String outcome) {

@@ -90,6 +90,16 @@ public final class RefreshExecutor implements RefreshDispatch, AutoCloseable {
         }
     }
 
+    @Override
+    public void revokeOrphan(Completion.Issued issued) {
+        try {
+            threads.execute(() -> attempt.revokeOrphan(issued));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("orphaned tokens of connection={} not revoked: the worker is stopping",
+                    issued.job().connectionKey());
+        }
+    }
+
     private void run(RefreshJob job) {
         Completion completion;
         try {

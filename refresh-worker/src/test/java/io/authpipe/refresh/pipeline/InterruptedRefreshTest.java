@@ -10,6 +10,7 @@ import io.authpipe.events.StatusChange;
 import io.authpipe.sandbox.mastodon.RefreshFault;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,29 @@ class InterruptedRefreshTest extends RefreshPipelineTestBase {
     @Order(1)
     void aRefreshWhoseAnswerWasLostIsProbedAndNeverReplayedAgainstARotatingServer() {
         connect();
+        loseTheAnswerOfARefresh(user);
+    }
+
+    /**
+     * The two scenarios above back to back, for the same sandbox account through the same app: Mastodon hands the
+     * next authorisation any active token of that app, account and scopes, so tokens a late refresh issued for a
+     * connection that no longer exists must not stay alive at the provider (they did: the next connection received
+     * them, with what was left of their lifetime, and its lost answer could no longer be probed).
+     */
+    @Test
+    @Order(5)
+    void theTokensOfARefreshThatAnsweredAfterTheDisconnectAreRevokedAndNeverReachTheNextConnection() {
+        String gone = user + "-gone";
+        pipeline.connect(tenant, gone);
+        int revokedBefore = pipeline.sandbox().tokensRevoked();
+        disconnectWhileTheRefreshIsInFlight(gone);
+
+        List<String> issuedSoFar = pipeline.sandbox().everyTokenOf("alice");
+        JsonNode next = connect();
+        assertThat(issuedSoFar.contains(next.path("credential").asText()))
+                .as("the next connection received a token issued before it (never print tokens)").isFalse();
+        assertThat(pipeline.sandbox().tokensRevoked() - revokedBefore)
+                .as("tokens revoked other than by a refresh: those of the late refresh").isEqualTo(1);
         loseTheAnswerOfARefresh(user);
     }
 
