@@ -4,7 +4,7 @@
 // on authpipe.connect-replies and prints the link to hand its user: the reply's authorizeUrl followed by the secret
 // whose SHA-256 the request carried as stateChallenge (the topics never see the secret).
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { brokers, json, registryUrl } from './settings.js';
 
@@ -54,7 +54,9 @@ request.signature = createHmac('sha256', signingKey).update(canonical).digest('b
 const registry = new SchemaRegistry({ host: registryUrl });
 const kafka = new Kafka({ clientId: 'example-producer', brokers, logLevel: logLevel.WARN });
 const consumer = kafka.consumer({ groupId: `example-producer-${request.requestId}` });
-const producer = kafka.producer({ idempotent: true });
+// The Java client's partitioner (murmur2 of the key), as Authpipe's own producers use: a connection's records share a
+// partition whichever client wrote them.
+const producer = kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
 
 await consumer.connect();
 await consumer.subscribe({ topic: repliesTopic, fromBeginning: false });
