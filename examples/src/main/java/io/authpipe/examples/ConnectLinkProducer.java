@@ -60,6 +60,7 @@ public final class ConnectLinkProducer {
                                       SigningKey signer, String tenantId, String userId, String instance,
                                       String returnTo, Duration timeout) {
         String secret = randomSecret();
+        String stateChallenge = sha256(secret);
         String requestId = UUID.randomUUID().toString();
         Instant signedAt = Instant.now();
         List<String> scopes = List.of("read");
@@ -74,11 +75,11 @@ public final class ConnectLinkProducer {
         request.put("scopes", scopes);
         request.put("returnTo", returnTo);
         request.put("forceLogin", false);
-        request.put("stateChallenge", sha256(secret));
+        request.put("stateChallenge", stateChallenge);
         request.put("keyId", signer.id());
         request.put("signedAt", signedAt.toEpochMilli());
         request.put("signature", RequestSignature.sign(signer.key(), CanonicalRequest.connect(requestId, tenantId,
-                "mastodon", userId, instance, scopes, returnTo, false, sha256(secret), signer.id(), signedAt)));
+                "mastodon", userId, instance, scopes, returnTo, false, stateChallenge, signer.id(), signedAt)));
 
         try (KafkaConsumer<String, byte[]> replies = repliesConsumer(bootstrap, requestId);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
